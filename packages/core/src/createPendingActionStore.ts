@@ -1,0 +1,135 @@
+import { isDataSourceId } from './dataSources.js';
+import { fingerprintToken } from './fingerprintToken.js';
+import type { NewPendingAction, PendingAction } from './PendingAction.js';
+import { DEFAULT_PENDING_MAX_AGE_MS } from './parseConnectionResult.js';
+
+/** The minimal Storage surface the store needs (sessionStorage fits). */
+export interface PendingActionStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Options of {@link createPendingActionStore}. */
+export interface PendingActionStoreOptions {
+  /** Storage to use. Default: `sessionStorage` when usable, else memory (private modes, servers, sandboxed frames). */
+  storage?: PendingActionStorage | undefined;
+  /** Storage key. Default `thryve-connect:pending-action`. */
+  key?: string;
+  /** Older entries are dropped on read. Default 30 minutes. */
+  maxAgeMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** Remembers one started connect/revoke across a full-page redirect and hands it out once. */
+export interface PendingActionStore {
+  /** Remembers the action (replacing any earlier one). The token is stored only as a fingerprint. */
+  save(action: NewPendingAction): PendingAction;
+  /** The remembered action, without consuming it. */
+  peek(): PendingAction | null;
+  /** The remembered action, removed: a second call returns `null`. */
+  take(): PendingAction | null;
+  /** Forgets the remembered action. */
+  clear(): void;
+}
+
+function memoryStorage(): PendingActionStorage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
+function defaultStorage(): PendingActionStorage | undefined {
+  try {
+    const storage = globalThis.sessionStorage;
+    if (!storage) return undefined;
+    // Access can throw (blocked storage) or writes can (quota, private mode): probe once.
+    const probe = '__thryve-connect-probe__';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return undefined;
+  }
+}
+
+function isPendingAction(value: unknown): value is PendingAction {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return (
+    (v.action === 'connect' || v.action === 'revoke') &&
+    isDataSourceId(v.dataSource) &&
+    typeof v.tokenFingerprint === 'string' &&
+    typeof v.startedAt === 'number' &&
+    Number.isFinite(v.startedAt)
+  );
+}
+
+/**
+ * A pending-action store: sessionStorage (one tab, survives the redirect), an in-memory fallback,
+ * safe to create on the server (storage is resolved on first use, not at import).
+ */
+export function createPendingActionStore(options: PendingActionStoreOptions = {}): PendingActionStore {
+  const { key = 'thryve-connect:pending-action', maxAgeMs = DEFAULT_PENDING_MAX_AGE_MS, now = Date.now } = options;
+  let storage: PendingActionStorage | undefined = options.storage;
+  const resolve = (): PendingActionStorage => {
+    storage ??= defaultStorage() ?? memoryStorage();
+    return storage;
+  };
+  const read = (): PendingAction | null => {
+    let raw: string | null;
+    try {
+      raw = resolve().getItem(key);
+    } catch {
+      return null;
+    }
+    if (raw === null) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+    if (!isPendingAction(value) || now() - value.startedAt > maxAgeMs) {
+      remove();
+      return null;
+    }
+    return value;
+  };
+  const remove = () => {
+    try {
+      resolve().removeItem(key);
+    } catch {
+      // Nothing to clean up if storage is unusable.
+    }
+  };
+  return {
+    save(input) {
+      const action: PendingAction = {
+        action: input.action,
+        dataSource: input.dataSource,
+        tokenFingerprint: fingerprintToken(input.token),
+        startedAt: input.startedAt ?? now(),
+      };
+      try {
+        resolve().setItem(key, JSON.stringify(action));
+      } catch {
+        // Quota or a storage that refuses writes: fall back to memory for the rest of this page.
+        storage = memoryStorage();
+        storage.setItem(key, JSON.stringify(action));
+      }
+      return action;
+    },
+    peek: read,
+    take() {
+      const action = read();
+      if (action) remove();
+      return action;
+    },
+    clear: remove,
+  };
+}

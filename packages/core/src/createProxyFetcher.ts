@@ -1,0 +1,136 @@
+import type { ConnectedSource, SessionPayload, ThryveFetcher } from './ConnectionSession.js';
+import { isDataSourceId } from './dataSources.js';
+import { type ThryveConnectErrorCode, ThryveConnectError } from './ThryveConnectError.js';
+import { normalizeSessionPayload } from './toConnectionSession.js';
+
+/** Options of {@link createProxyFetcher}. */
+export interface ProxyFetcherOptions {
+  /** The backend's session route. Default `/api/thryve/session`. */
+  url?: string;
+  /** The connections route, or `false` for none. Default: `connections` beside a `…/session` url. */
+  connectionsUrl?: string | false;
+  /** The revoke route, or `false` for none. Default: `revoke` beside a `…/session` url. */
+  revokeUrl?: string | false;
+  /** Extra request settings (e.g. a CSRF header); method, body and signal are set by the fetcher. */
+  init?: RequestInit;
+  /** A `fetch` implementation. Default: the global one, looked up at call time. */
+  fetch?: typeof fetch;
+}
+
+/** The default route of the backend proxy (`@thryve-connect/server`). */
+export const DEFAULT_SESSION_PATH = '/api/thryve/session';
+
+function codeForStatus(status: number): ThryveConnectErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status >= 500) return 'server_error';
+  return 'bad_request';
+}
+
+async function readErrorMessage(response: Response): Promise<string | undefined> {
+  try {
+    const body: unknown = await response.json();
+    const error = (body as { error?: { message?: unknown } } | null)?.error;
+    const message = typeof error?.message === 'string' ? error.message : undefined;
+    return message?.slice(0, 300);
+  } catch {
+    return undefined;
+  }
+}
+
+async function request(url: string, init: RequestInit, fetchImpl: typeof fetch | undefined): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await (fetchImpl ?? globalThis.fetch)(url, init);
+  } catch (cause) {
+    if (init.signal?.aborted) {
+      throw new ThryveConnectError('aborted', `The request to ${url} was aborted.`, { cause });
+    }
+    throw new ThryveConnectError(
+      'network_error',
+      `Could not reach ${url}: check that the backend proxy is running and reachable.`,
+      { cause },
+    );
+  }
+  if (!response.ok) {
+    const detail = await readErrorMessage(response);
+    throw new ThryveConnectError(
+      codeForStatus(response.status),
+      `${url} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`,
+      { status: response.status },
+    );
+  }
+  if (response.status === 204) return undefined;
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw new ThryveConnectError(
+      init.signal?.aborted ? 'aborted' : 'invalid_response',
+      `${url} did not answer JSON. Is the route the thryve-connect backend proxy?`,
+      { cause, status: response.status },
+    );
+  }
+}
+
+function sibling(url: string, name: string): string | undefined {
+  return /\/session\/?$/.test(url) ? url.replace(/\/session\/?$/, `/${name}`) : undefined;
+}
+
+function parseConnections(body: unknown, url: string): ConnectedSource[] {
+  const list = (body as { connectedSources?: unknown } | null)?.connectedSources;
+  if (!Array.isArray(list)) {
+    throw new ThryveConnectError('invalid_response', `${url} did not answer { "connectedSources": [...] }.`);
+  }
+  const result: ConnectedSource[] = [];
+  for (const item of list) {
+    const dataSource = (item as { dataSource?: unknown } | null)?.dataSource;
+    const connectedAt = (item as { connectedAt?: unknown } | null)?.connectedAt;
+    // Skip, rather than fail on, an entry we cannot read: one odd row must not hide the others.
+    if (!isDataSourceId(dataSource)) continue;
+    result.push({ dataSource, connectedAt: typeof connectedAt === 'string' ? connectedAt : null });
+  }
+  return result;
+}
+
+/**
+ * The default fetcher: asks the host's backend proxy for a widget session (`POST {url}` with
+ * `{ locale }`), and, when the routes exist, for the user's connections and to revoke a source.
+ * Honours the `AbortSignal`; turns HTTP errors, non-JSON and wrong shapes into {@link ThryveConnectError}s.
+ *
+ * @example createProxyFetcher('/api/thryve/session')
+ */
+export function createProxyFetcher(options: string | ProxyFetcherOptions = {}): ThryveFetcher {
+  const opts: ProxyFetcherOptions = typeof options === 'string' ? { url: options } : options;
+  const url = opts.url ?? DEFAULT_SESSION_PATH;
+  const connectionsUrl = opts.connectionsUrl === false ? undefined : (opts.connectionsUrl ?? sibling(url, 'connections'));
+  const revokeUrl = opts.revokeUrl === false ? undefined : (opts.revokeUrl ?? sibling(url, 'revoke'));
+  const base = opts.init ?? {};
+  const headers = (extra: Record<string, string>): Headers => {
+    const merged = new Headers(base.headers);
+    for (const [name, value] of Object.entries(extra)) merged.set(name, value);
+    return merged;
+  };
+  const init = (method: string, signal: AbortSignal | undefined, body?: unknown): RequestInit => ({
+    credentials: 'same-origin',
+    cache: 'no-store',
+    ...base,
+    method,
+    headers: headers(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(signal ? { signal } : {}),
+  });
+
+  const fetcher: ThryveFetcher = async ({ locale, signal }): Promise<SessionPayload> =>
+    normalizeSessionPayload(await request(url, init('POST', signal, { locale }), opts.fetch));
+  if (connectionsUrl) {
+    fetcher.getConnections = async ({ signal } = {}) =>
+      parseConnections(await request(connectionsUrl, init('GET', signal), opts.fetch), connectionsUrl);
+  }
+  if (revokeUrl) {
+    fetcher.revoke = async ({ dataSource, signal }) => {
+      await request(revokeUrl, init('POST', signal, { dataSource }), opts.fetch);
+    };
+  }
+  return fetcher;
+}

@@ -1,0 +1,19 @@
+/**
+ * The three Thryve hosts the library talks to. Each is an origin (optionally with a base path),
+ * configurable for Thryve's QA environment or the local sandbox.
+ */
+export interface ThryveHosts {
+  /** REST API, server to server only (holds the secrets). */
+  api: string;
+  /** Hosted Connection Widget, shown in an iframe. */
+  widget: string;
+  /** Direct connect / revoke / result pages. */
+  direct: string;
+}
+
+/** Thryve's production hosts: the default everywhere except the sandbox. */
+export const DEFAULT_THRYVE_HOSTS: Readonly<ThryveHosts> = Object.freeze({
+  api: 'https://api.thryve.de',
+  widget: 'https://connect.thryve.de',
+  direct: 'https://service2.und-gesund.de',
+});

@@ -1,0 +1,48 @@
+export { buildConnectUrl, type DirectUrlOptions } from './buildConnectUrl.js';
+export { buildRevokeUrl } from './buildRevokeUrl.js';
+export type {
+  ConnectedSource,
+  ConnectionSession,
+  ConnectionWidgetResponse,
+  SessionPayload,
+  SessionRequest,
+  ThryveFetcher,
+} from './ConnectionSession.js';
+export {
+  createPendingActionStore,
+  type PendingActionStorage,
+  type PendingActionStore,
+  type PendingActionStoreOptions,
+} from './createPendingActionStore.js';
+export { createProxyFetcher, DEFAULT_SESSION_PATH, type ProxyFetcherOptions } from './createProxyFetcher.js';
+export {
+  type DataSource,
+  type DataSourceId,
+  type DataSourceKind,
+  dataSources,
+  getDataSource,
+  isDataSourceId,
+} from './dataSources.js';
+export { type DeriveDataSourcesOptions, deriveDataSources } from './deriveDataSources.js';
+export { fingerprintToken } from './fingerprintToken.js';
+export { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from './hosts.js';
+export { assertWebDataSource } from './internal/directUrl.js';
+export { assertLocale, DEFAULT_LOCALE, isLocale, LOCALES, type Locale, toLocale } from './locales.js';
+export type { NewPendingAction, PendingAction, PendingActionKind } from './PendingAction.js';
+export {
+  CONNECTION_RESULT_PARAMS,
+  type ConnectionResult,
+  DEFAULT_PENDING_MAX_AGE_MS,
+  type ParseConnectionResultOptions,
+  parseConnectionResult,
+  removeConnectionResultParams,
+  type UnmatchedReason,
+} from './parseConnectionResult.js';
+export { normalizeOrigins, type ParsedWidgetUrl, type ParseWidgetUrlOptions, parseWidgetUrl } from './parseWidgetUrl.js';
+export {
+  isThryveConnectError,
+  ThryveConnectError,
+  type ThryveConnectErrorCode,
+  type ThryveConnectErrorOptions,
+} from './ThryveConnectError.js';
+export { normalizeSessionPayload, type ToConnectionSessionOptions, toConnectionSession } from './toConnectionSession.js';

@@ -1,0 +1,95 @@
+import { type ThryveConnectErrorCode, ThryveConnectError } from '../ThryveConnectError.js';
+
+/** Longest URL we accept anywhere: far above Thryve's (~110 chars), far below what could hurt. */
+export const MAX_URL_LENGTH = 4096;
+
+/** Session tokens: Thryve's look like `1060285265X4247109939067552841`. */
+const TOKEN_PATTERN = /^[A-Za-z0-9._~-]{4,256}$/;
+
+export function isToken(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_PATTERN.test(value);
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/** A short, log-safe rendering of untrusted input for error messages (never the whole value). */
+export function describe(value: unknown): string {
+  if (typeof value !== 'string') return value === null ? 'null' : typeof value;
+  const text = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return JSON.stringify(text);
+}
+
+/** Redacts query values so that tokens never end up in an error message. */
+function redact(url: URL): string {
+  return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
+}
+
+export interface AbsoluteUrlRules {
+  /** What the URL is, for messages: "widget URL", "redirect URI". */
+  what: string;
+  /** Code for anything that is not an absolute http(s) URL. */
+  invalidCode: ThryveConnectErrorCode;
+  /** Require https, except for loopback hosts (the local sandbox). */
+  secure: boolean;
+}
+
+/** Parses an absolute http(s) URL or throws a {@link ThryveConnectError}. */
+export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
+  const { what, invalidCode, secure } = rules;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ThryveConnectError(invalidCode, `The ${what} must be a non-empty string, got ${describe(value)}.`);
+  }
+  if (value !== value.trim()) {
+    throw new ThryveConnectError(invalidCode, `The ${what} ${describe(value)} has leading or trailing white space.`);
+  }
+  if (value.length > MAX_URL_LENGTH) {
+    throw new ThryveConnectError(
+      invalidCode,
+      `The ${what} is ${value.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw new ThryveConnectError(
+      invalidCode,
+      `The ${what} ${describe(value)} is not an absolute URL. Pass a full URL such as https://example.com/path.`,
+      { cause },
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ThryveConnectError(
+      secure ? 'insecure_url' : invalidCode,
+      `The ${what} uses ${describe(url.protocol)}; only https: (and http: on localhost) is accepted.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ThryveConnectError(invalidCode, `The ${what} must not contain credentials.`);
+  }
+  if (secure && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ThryveConnectError(
+      'insecure_url',
+      `The ${what} ${redact(url)} is plain http:. Use https: (http: is allowed only for localhost, e.g. the sandbox).`,
+    );
+  }
+  return url;
+}
+
+/** Normalises a host setting (origin plus optional base path) to a prefix without a trailing slash. */
+export function hostPrefix(host: string, what: string): string {
+  const url = parseAbsoluteUrl(host, { what, invalidCode: 'invalid_url', secure: true });
+  if (url.search || url.hash) {
+    throw new ThryveConnectError('invalid_url', `The ${what} must not contain a query or fragment.`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export { redact };

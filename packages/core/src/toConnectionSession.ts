@@ -1,0 +1,63 @@
+import type { ConnectionSession, ConnectionWidgetResponse, SessionPayload } from './ConnectionSession.js';
+import { describe } from './internal/url.js';
+import { DEFAULT_LOCALE, type Locale } from './locales.js';
+import { parseWidgetUrl } from './parseWidgetUrl.js';
+import { ThryveConnectError } from './ThryveConnectError.js';
+
+/** Options of {@link toConnectionSession}. */
+export interface ToConnectionSessionOptions {
+  /** Origins the widget may come from (see `parseWidgetUrl`). */
+  allowedOrigins?: readonly string[] | undefined;
+  /** The locale that was asked for; the URL's own `lang` wins when present. */
+  locale?: Locale | undefined;
+  /** Clock, for tests. */
+  now?: number | undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+/** Accepts Thryve's raw response or a proxy's `{ url, expiresAt? }`; anything else is `invalid_response`. */
+export function normalizeSessionPayload(raw: unknown): SessionPayload {
+  if (isObject(raw) && typeof raw.url === 'string') {
+    const { expiresAt } = raw;
+    if (expiresAt !== undefined && expiresAt !== null && typeof expiresAt !== 'number' && typeof expiresAt !== 'string') {
+      throw new ThryveConnectError('invalid_response', 'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.');
+    }
+    return expiresAt === undefined || expiresAt === null ? { url: raw.url } : { url: raw.url, expiresAt };
+  }
+  if (isObject(raw) && raw.type === 'enduser.widget.connection' && isObject(raw.data) && typeof raw.data.url === 'string') {
+    return { url: (raw as unknown as ConnectionWidgetResponse).data.url };
+  }
+  throw new ThryveConnectError(
+    'invalid_response',
+    `The session response has no widget URL (got ${describe(typeof raw === 'object' ? JSON.stringify(raw) : raw)}). ` +
+      'Answer { "url": "…" } or Thryve\'s { "type": "enduser.widget.connection", "data": { "url": "…" } }.',
+  );
+}
+
+function toEpoch(value: number | string): number {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw new ThryveConnectError('invalid_response', `The session's expiresAt ${describe(String(value))} is not a date.`);
+  }
+  return ms;
+}
+
+/**
+ * Turns what a fetcher returned into a {@link ConnectionSession}: normalises the shape, validates the
+ * URL against the allowed origins and reads its token. Throws {@link ThryveConnectError} otherwise.
+ */
+export function toConnectionSession(raw: unknown, options: ToConnectionSessionOptions = {}): ConnectionSession {
+  const payload = normalizeSessionPayload(raw);
+  const parsed = parseWidgetUrl(payload.url, { allowedOrigins: options.allowedOrigins });
+  const session: ConnectionSession = {
+    url: parsed.url,
+    token: parsed.token,
+    locale: parsed.locale ?? options.locale ?? DEFAULT_LOCALE,
+    fetchedAt: options.now ?? Date.now(),
+  };
+  if (payload.expiresAt !== undefined) session.expiresAt = toEpoch(payload.expiresAt);
+  return session;
+}

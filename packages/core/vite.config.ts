@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+
+// Library build: one ESM file; `tsc -p tsconfig.build.json` writes the .d.ts beside it.
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+  },
+});
