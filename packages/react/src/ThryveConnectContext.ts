@@ -1,0 +1,33 @@
+'use client';
+import type { Locale, PendingActionStore, ThryveFetcher, ThryveHosts } from '@thryve-connect/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+
+/** What {@link ThryveConnectProvider} gives every hook and component below it. */
+export interface ThryveConnectContextValue {
+  fetcher: ThryveFetcher;
+  locale: Locale;
+  /** Thryve's hosts, defaults filled in. */
+  hosts: ThryveHosts;
+  /** Origins a widget URL may come from. */
+  allowedWidgetOrigins: readonly string[];
+  /** How long a session without `expiresAt` is trusted, in ms. */
+  sessionMaxAgeMs: number;
+  queryClient: QueryClient;
+  pendingActions: PendingActionStore;
+}
+
+/** The context behind {@link useThryveConnect}; `null` outside a provider. */
+export const ThryveConnectContext = createContext<ThryveConnectContextValue | null>(null);
+
+/**
+ * The provider's settings. Throws an error that names the fix when used outside
+ * `<ThryveConnectProvider>`.
+ */
+export function useThryveConnect(hookName = 'useThryveConnect'): ThryveConnectContextValue {
+  const value = useContext(ThryveConnectContext);
+  if (!value) {
+    throw new Error(`\`${hookName}\` must be used within <ThryveConnectProvider>. Wrap your app (or the page) in it.`);
+  }
+  return value;
+}

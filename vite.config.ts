@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests run against the sources, not dist: no build needed between an edit and a test.
+const alias = {
+  '@thryve-connect/core': here('./packages/core/src/index.ts'),
+  '@thryve-connect/react': here('./packages/react/src/index.ts'),
+  '@thryve-connect/server': here('./packages/server/src/index.ts'),
+  '@thryve-connect/sandbox': here('./packages/sandbox/src/index.ts'),
+};
+
+// Debian's Chromium (tools cannot download browsers here). The background-networking flags keep it
+// from flooding the closed network with refused connections.
+const browser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
+// Vitest projects do not nest, so every project is listed here, explicitly.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'core', environment: 'node', include: ['packages/core/test/**/*.test.ts'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'sandbox',
+          environment: 'node',
+          include: ['packages/sandbox/test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'react',
+          environment: 'jsdom',
+          include: ['packages/react/test/**/*.test.{ts,tsx}'],
+          exclude: ['packages/react/test/**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['packages/react/test/setup.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'react-browser',
+          include: ['packages/react/test/**/*.browser.test.{ts,tsx}'],
+          globalSetup: ['test/support/globalSetup.ts'],
+          testTimeout: 30_000,
+          browser,
+        },
+      },
+      {
+        plugins: [storybookTest({ configDir: here('./.storybook') })],
+        resolve: { alias },
+        test: {
+          name: 'storybook',
+          globalSetup: ['test/support/globalSetup.ts'],
+          testTimeout: 30_000,
+          browser,
+        },
+      },
+    ],
+  },
+});
