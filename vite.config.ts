@@ -3,8 +3,15 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { TEST_SANDBOX_PORT } from './test/support/ports.js';
+import { thryveDevProxy } from './test/support/thryveDevProxy.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Browser tests and stories talk to the sandbox the global setup starts, through the real backend
+// proxy mounted on the test server (same path as a host app: page → /api/thryve → sandbox).
+const sandboxUrl = `http://127.0.0.1:${TEST_SANDBOX_PORT}`;
+process.env.THRYVE_SANDBOX_URL = sandboxUrl; // read by .storybook/main.ts for the storybook project
 
 // Tests run against the sources, not dist: no build needed between an edit and a test.
 const alias = {
@@ -76,7 +83,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        plugins: [react(), thryveDevProxy({ sandboxUrl })],
         resolve: { alias },
         test: {
           name: 'react-browser',

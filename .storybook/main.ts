@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/react-vite';
+import { DEV_SANDBOX_PORT } from '../test/support/ports.js';
+import { thryveDevProxy } from '../test/support/thryveDevProxy.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// `pnpm start` runs the sandbox on 4010; the stories' browser tests set THRYVE_SANDBOX_URL to theirs.
+const sandboxUrl = process.env.THRYVE_SANDBOX_URL ?? `http://127.0.0.1:${DEV_SANDBOX_PORT}`;
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  framework: {
+    name: '@storybook/react-vite',
+    options: { strictMode: true, builder: { viteConfigPath: '.storybook/vite.config.ts' } },
+  },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(viteConfig) {
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(viteConfig, {
+      // Stories use the library's sources: an edit shows up without a build.
+      resolve: {
+        alias: {
+          '@thryve-connect/core': here('../packages/core/src/index.ts'),
+          '@thryve-connect/react': here('../packages/react/src/index.ts'),
+          // Loaded on the dev server only, by the proxy middleware (never shipped to the preview).
+          '@thryve-connect/server': here('../packages/server/src/index.ts'),
+        },
+      },
+      define: { 'import.meta.env.STORYBOOK_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
+      plugins: [thryveDevProxy({ sandboxUrl })],
+    });
+  },
+};
+export default config;

@@ -1,0 +1,39 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+
+// Stories can ask for the dark theme (`globals: { theme: 'dark' }`); the toolbar switches it too.
+const withTheme: Decorator = (Story, context) => {
+  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  return (
+    <div
+      data-theme={theme}
+      className={theme === 'dark' ? 'thryve-connect-dark' : undefined}
+      style={{
+        padding: 16,
+        background: theme === 'dark' ? '#0f1115' : '#ffffff',
+        color: theme === 'dark' ? '#f3f4f6' : '#111827',
+        colorScheme: theme,
+      }}
+    >
+      <Story />
+    </div>
+  );
+};
+
+const preview: Preview = {
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  parameters: {
+    // An axe violation fails the story's test, not just a panel warning.
+    a11y: { test: 'error' },
+    controls: { matchers: { color: /(background|color)$/i } },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;
