@@ -72,6 +72,18 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        test: {
+          // Whole-page flows (redirects, new tabs) that a Vitest browser page cannot survive:
+          // Playwright drives Debian Chromium against a fixture app and the sandbox.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [react()],
         resolve: { alias },
         test: {
