@@ -38,7 +38,12 @@ const built = run('build', 'pnpm', ['-r', 'build']);
 const json = `${resultsDir}/vitest.json`;
 rmSync(json, { force: true });
 run('tests (unit, browser, stories)', 'pnpm', [
-  'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`,
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${json}`,
 ]);
 if (built) {
   run('size budgets', 'pnpm', ['exec', 'size-limit']);

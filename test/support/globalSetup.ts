@@ -1,5 +1,5 @@
-import type { TestProject } from 'vitest/node';
 import { startSandbox } from '@thryve-connect/sandbox';
+import type { TestProject } from 'vitest/node';
 import { SANDBOX_CREDENTIALS, TEST_SANDBOX_PORT } from './ports.js';
 
 /**

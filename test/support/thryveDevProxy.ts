@@ -20,7 +20,9 @@ export const DEMO_USER_COOKIE = 'thryve-demo-user';
 export function thryveDevProxy({ sandboxUrl, basePath = '/api/thryve' }: ThryveDevProxyOptions): Plugin {
   let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   const load = async (server: ViteDevServer) => {
-    const mod = (await server.ssrLoadModule('@thryve-connect/server')) as typeof import('@thryve-connect/server');
+    const mod = (await server.ssrLoadModule(
+      '@thryve-connect/server',
+    )) as typeof import('@thryve-connect/server');
     const client = mod.createThryveClient({
       ...SANDBOX_CREDENTIALS,
       hosts: { api: sandboxUrl, widget: sandboxUrl, direct: sandboxUrl },
