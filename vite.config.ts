@@ -23,7 +23,7 @@ const alias = {
 
 // Debian's Chromium (tools cannot download browsers here). The background-networking flags keep it
 // from flooding the closed network with refused connections.
-const browser = {
+const browser = (name: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -40,8 +40,9 @@ const browser = {
       ],
     },
   }),
-  instances: [{ browser: 'chromium' as const }],
-};
+  // Each browser project needs its own instance name, or Vitest refuses two chromium projects.
+  instances: [{ browser: 'chromium' as const, name }],
+});
 
 // Vitest projects do not nest, so every project is listed here, explicitly.
 export default defineConfig({
@@ -102,7 +103,7 @@ export default defineConfig({
           include: ['packages/react/test/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['test/support/globalSetup.ts'],
           testTimeout: 30_000,
-          browser,
+          browser: browser('react-browser'),
         },
       },
       {
@@ -112,7 +113,7 @@ export default defineConfig({
           name: 'storybook',
           globalSetup: ['test/support/globalSetup.ts'],
           testTimeout: 30_000,
-          browser,
+          browser: browser('storybook'),
         },
       },
     ],

@@ -1,14 +1,29 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+// The stylesheet ships as a plain file users import once (`@thryve-connect/react/styles.css`): no CSS
+// import inside our JS, so no bundler needs a CSS loader for our package and SSR stays clean.
+const copyStyles = (): Plugin => ({
+  name: 'thryve-copy-styles',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+  },
+});
 
 // One output file per source file, so each keeps its own `"use client"` directive and
 // server components can import the pure helpers (query options) without a client boundary.
 export default defineConfig({
+  plugins: [copyStyles()],
   build: {
     target: 'es2022',
     minify: false,
     sourcemap: true,
     lib: { entry: 'src/index.ts', formats: ['es'] },
     rollupOptions: {
+      // preserveModules keeps each file's "use client"; the bundler's warning about it does not apply.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^@thryve-connect\//],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },

@@ -1,0 +1,196 @@
+'use client';
+import { type Locale, ThryveConnectError } from '@thryve-connect/core';
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useLatestRef } from './internal/useLatestRef.js';
+import { errorMessage, getMessages, type ThryveMessages } from './messages.js';
+import { useThryveConnect } from './ThryveConnectContext.js';
+import { useConnectionSession } from './useConnectionSession.js';
+
+/**
+ * The iframe `sandbox` that keeps Thryve's widget and the providers' logins working: scripts and its own
+ * origin (the widget is an app), forms (logins), popups that escape the sandbox (providers that open
+ * a window) and top navigation only on a user's click (providers that refuse to be framed).
+ */
+export const DEFAULT_WIDGET_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+
+/** How long the iframe may take to load before the widget shows an error. */
+export const DEFAULT_WIDGET_LOAD_TIMEOUT_MS = 20_000;
+
+/** The widget's state, mirrored in its `data-state` attribute for styling. */
+export type ThryveConnectionWidgetState = 'loading' | 'ready' | 'error' | 'expired';
+
+/** What an `errorFallback` render function receives. */
+export interface WidgetErrorFallbackProps {
+  error: ThryveConnectError;
+  /** Fetches a new session and shows the widget again. */
+  retry: () => void;
+}
+
+/** Props of {@link ThryveConnectionWidget}. */
+export interface ThryveConnectionWidgetProps {
+  /** The widget's language. Default: the provider's locale. */
+  locale?: Locale;
+  /** The iframe's accessible name. Default: a localized "Connect your health data sources". */
+  title?: string;
+  /** The iframe's height (CSS length or px). Default: fills the width, at least 560 px high. */
+  height?: number | string;
+  className?: string;
+  style?: CSSProperties;
+  /** Called when the widget's page has loaded in the iframe. */
+  onLoad?: () => void;
+  /** Called with every error the widget shows (session, validation, load timeout). */
+  onError?: (error: ThryveConnectError) => void;
+  /** Called when a new session replaced an expired or failed one. */
+  onSessionRefresh?: () => void;
+  /** Replaces the built-in loading skeleton. */
+  loadingFallback?: ReactNode;
+  /** Replaces the built-in error panel. */
+  errorFallback?: ReactNode | ((props: WidgetErrorFallbackProps) => ReactNode);
+  /** The iframe's `sandbox` attribute. Default {@link DEFAULT_WIDGET_SANDBOX}. */
+  sandbox?: string;
+  /** Milliseconds before an iframe that has not loaded turns into the error state. Default 20 s. */
+  loadTimeoutMs?: number;
+  /** Texts to override (see `ThryveMessages`). */
+  messages?: Partial<ThryveMessages>;
+}
+
+const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, minHeight: 560 };
+
+/**
+ * Thryve's hosted Connection Widget in an iframe: gets a session through the provider's fetcher,
+ * validates its URL against the allowed origins, and handles loading, errors and expiry with a way out.
+ */
+export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
+  const config = useThryveConnect('ThryveConnectionWidget');
+  const locale = props.locale ?? config.locale;
+  const messages = getMessages(locale, props.messages);
+  const session = useConnectionSession({ locale });
+  const onLoadRef = useLatestRef(props.onLoad);
+  const onErrorRef = useLatestRef(props.onError);
+  const onRefreshRef = useLatestRef(props.onSessionRefresh);
+  const loadTimeoutMs = props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS;
+
+  // The load state belongs to one URL: a new session means a new iframe that has to load again.
+  const url = session.status === 'ready' ? session.session.url : undefined;
+  const [frame, setFrame] = useState<{ url: string; state: 'loading' | 'loaded' | 'timeout' } | null>(null);
+  const frameState = url && frame?.url === url ? frame.state : 'loading';
+  // Bumped by Retry after a load timeout: a new iframe element for the same URL.
+  const [frameKey, setFrameKey] = useState(0);
+
+  useEffect(() => {
+    if (!url) return;
+    setFrame((current) => (current?.url === url ? current : { url, state: 'loading' }));
+    const timer = setTimeout(() => {
+      setFrame((current) => (current?.url === url && current.state === 'loading' ? { url, state: 'timeout' } : current));
+    }, loadTimeoutMs);
+    return () => clearTimeout(timer);
+  }, [url, loadTimeoutMs]);
+
+  // onSessionRefresh: a session replaced one that was on screen before (after expiry, error or retry).
+  const shownUrl = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!url) return;
+    if (shownUrl.current !== undefined && shownUrl.current !== url) onRefreshRef.current?.();
+    shownUrl.current = url;
+  }, [url, onRefreshRef]);
+
+  const error =
+    session.status === 'error'
+      ? session.error
+      : url && frameState === 'timeout'
+        ? new ThryveConnectError('timeout', `The connection widget did not load within ${loadTimeoutMs} ms.`)
+        : undefined;
+  const state: ThryveConnectionWidgetState = error
+    ? 'error'
+    : session.status === 'expired'
+      ? 'expired'
+      : url && frameState === 'loaded'
+        ? 'ready'
+        : 'loading';
+
+  const reportedError = useRef<ThryveConnectError | undefined>(undefined);
+  useEffect(() => {
+    if (error && reportedError.current?.message !== error.message) onErrorRef.current?.(error);
+    reportedError.current = error;
+  }, [error, onErrorRef]);
+
+  const retry = () => {
+    if (session.status === 'ready' && url) {
+      // The session is fine, the page did not load: load the same URL again in a fresh iframe.
+      setFrame({ url, state: 'loading' });
+      setFrameKey((key) => key + 1);
+    } else {
+      session.refresh();
+    }
+  };
+  const announcement =
+    state === 'loading' ? messages.widgetLoading : state === 'ready' ? messages.widgetReady : '';
+
+  return (
+    <div
+      className={['thryve-connect-widget', props.className].filter(Boolean).join(' ')}
+      // Positioned, so the loading iframe can sit under the skeleton even without our stylesheet.
+      style={{ position: 'relative', ...props.style }}
+      data-state={state}
+      aria-busy={state === 'loading'}
+    >
+      <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
+        {announcement}
+      </div>
+      {url && state !== 'error' && (
+        <iframe
+          key={`${url}#${frameKey}`}
+          src={url}
+          title={props.title ?? messages.widgetTitle}
+          className="thryve-connect-widget__frame"
+          style={{
+            ...frameStyle,
+            ...(props.height === undefined ? null : { height: props.height, minHeight: 0 }),
+            // Kept in the layout while loading, so it loads at full size; the skeleton covers it.
+            ...(state === 'loading' ? { visibility: 'hidden', position: 'absolute', inset: 0 } : null),
+          }}
+          sandbox={props.sandbox ?? DEFAULT_WIDGET_SANDBOX}
+          referrerPolicy="no-referrer"
+          allow="fullscreen"
+          onLoad={() => {
+            setFrame({ url, state: 'loaded' });
+            onLoadRef.current?.();
+          }}
+        />
+      )}
+      {state === 'loading' &&
+        (props.loadingFallback ?? (
+          <div className="thryve-connect-widget__skeleton" style={props.height === undefined ? undefined : { height: props.height }} aria-hidden="true">
+            <div className="thryve-connect-skeleton-line" />
+            <div className="thryve-connect-skeleton-line" />
+            <div className="thryve-connect-skeleton-line" />
+          </div>
+        ))}
+      {state === 'error' &&
+        error &&
+        (props.errorFallback !== undefined ? (
+          typeof props.errorFallback === 'function' ? (
+            props.errorFallback({ error, retry })
+          ) : (
+            props.errorFallback
+          )
+        ) : (
+          <div className="thryve-connect-panel" role="alert">
+            <p className="thryve-connect-panel__text">{errorMessage(messages, error.code)}</p>
+            <button type="button" className="thryve-connect-button" onClick={retry}>
+              {messages.retry}
+            </button>
+          </div>
+        ))}
+      {state === 'expired' && (
+        <div className="thryve-connect-panel" role="alert">
+          <p className="thryve-connect-panel__text">{messages.widgetExpired}</p>
+          <button type="button" className="thryve-connect-button" onClick={session.refresh}>
+            {messages.reload}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
