@@ -1,6 +1,6 @@
 'use client';
-import type { Locale, PendingActionStore, ThryveFetcher, ThryveHosts } from '@thryve-connect/core';
 import type { QueryClient } from '@tanstack/react-query';
+import type { Locale, PendingActionStore, ThryveFetcher, ThryveHosts } from '@thryve-connect/core';
 import { createContext, useContext } from 'react';
 
 /** What {@link ThryveConnectProvider} gives every hook and component below it. */
@@ -27,7 +27,9 @@ export const ThryveConnectContext = createContext<ThryveConnectContextValue | nu
 export function useThryveConnect(hookName = 'useThryveConnect'): ThryveConnectContextValue {
   const value = useContext(ThryveConnectContext);
   if (!value) {
-    throw new Error(`\`${hookName}\` must be used within <ThryveConnectProvider>. Wrap your app (or the page) in it.`);
+    throw new Error(
+      `\`${hookName}\` must be used within <ThryveConnectProvider>. Wrap your app (or the page) in it.`,
+    );
   }
   return value;
 }

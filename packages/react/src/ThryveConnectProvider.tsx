@@ -1,4 +1,5 @@
 'use client';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import {
   createPendingActionStore,
   DEFAULT_LOCALE,
@@ -7,7 +8,6 @@ import {
   type ThryveFetcher,
   type ThryveHosts,
 } from '@thryve-connect/core';
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useContext, useMemo, useState } from 'react';
 import { ThryveConnectContext, type ThryveConnectContextValue } from './ThryveConnectContext.js';
 
@@ -39,7 +39,7 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   const { fetcher, locale = DEFAULT_LOCALE, hosts, allowedWidgetOrigins, sessionMaxAgeMs, children } = props;
   const outerClient = useContext(QueryClientContext);
   // A private client only when the host has none; created once per provider, never at import.
-  const [ownClient] = useState(() => (props.queryClient ?? outerClient ? null : new QueryClient()));
+  const [ownClient] = useState(() => ((props.queryClient ?? outerClient) ? null : new QueryClient()));
   const queryClient = props.queryClient ?? outerClient ?? (ownClient as QueryClient);
   const [pendingActions] = useState(() => createPendingActionStore());
 
@@ -57,9 +57,23 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
       queryClient,
       pendingActions,
     }),
-    [fetcher, locale, apiHost, widgetHost, directHost, originsKey, sessionMaxAgeMs, queryClient, pendingActions],
+    [
+      fetcher,
+      locale,
+      apiHost,
+      widgetHost,
+      directHost,
+      originsKey,
+      sessionMaxAgeMs,
+      queryClient,
+      pendingActions,
+    ],
   );
 
   const content = <ThryveConnectContext.Provider value={value}>{children}</ThryveConnectContext.Provider>;
-  return queryClient === outerClient ? content : <QueryClientProvider client={queryClient}>{content}</QueryClientProvider>;
+  return queryClient === outerClient ? (
+    content
+  ) : (
+    <QueryClientProvider client={queryClient}>{content}</QueryClientProvider>
+  );
 }

@@ -82,7 +82,9 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
     if (!url) return;
     setFrame((current) => (current?.url === url ? current : { url, state: 'loading' }));
     const timer = setTimeout(() => {
-      setFrame((current) => (current?.url === url && current.state === 'loading' ? { url, state: 'timeout' } : current));
+      setFrame((current) =>
+        current?.url === url && current.state === 'loading' ? { url, state: 'timeout' } : current,
+      );
     }, loadTimeoutMs);
     return () => clearTimeout(timer);
   }, [url, loadTimeoutMs]);
@@ -161,7 +163,11 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       )}
       {state === 'loading' &&
         (props.loadingFallback ?? (
-          <div className="thryve-connect-widget__skeleton" style={props.height === undefined ? undefined : { height: props.height }} aria-hidden="true">
+          <div
+            className="thryve-connect-widget__skeleton"
+            style={props.height === undefined ? undefined : { height: props.height }}
+            aria-hidden="true"
+          >
             <div className="thryve-connect-skeleton-line" />
             <div className="thryve-connect-skeleton-line" />
             <div className="thryve-connect-skeleton-line" />

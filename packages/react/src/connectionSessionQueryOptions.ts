@@ -1,3 +1,4 @@
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import {
   type ConnectionSession,
   isThryveConnectError,
@@ -5,7 +6,6 @@ import {
   type ThryveFetcher,
   toConnectionSession,
 } from '@thryve-connect/core';
-import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { toThryveConnectError } from './internal/toThryveConnectError.js';
 
 /** What {@link connectionSessionQueryOptions} needs: the provider's settings, or your own. */
@@ -101,7 +101,8 @@ export function connectionSessionQueryOptions(config: ConnectionSessionQueryConf
     gcTime: maxAgeMs,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
-    retry: (failureCount, error) => isThryveConnectError(error) && error.retryable && failureCount < MAX_RETRIES,
+    retry: (failureCount, error) =>
+      isThryveConnectError(error) && error.retryable && failureCount < MAX_RETRIES,
     retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
   });
 }

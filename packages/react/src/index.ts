@@ -6,6 +6,9 @@ export {
   sessionExpiry,
   THRYVE_QUERY_KEY,
 } from './connectionSessionQueryOptions.js';
+export { connectionsQueryKey, connectionsQueryOptions } from './connectionsQueryOptions.js';
+export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
+export { DataSourceRow, type DataSourceRowProps, type RenderSourceProps } from './DataSourceRow.js';
 export {
   builtInMessages,
   errorMessage,
@@ -33,10 +36,25 @@ export {
   ThryveConnectProvider,
   type ThryveConnectProviderProps,
 } from './ThryveConnectProvider.js';
+export { type UseConnectionResultOptions, useConnectionResult } from './useConnectionResult.js';
 export {
   type ConnectionSessionState,
   type ConnectionSessionStatus,
   type UseConnectionSessionOptions,
   useConnectionSession,
 } from './useConnectionSession.js';
+export {
+  type ConnectOutcome,
+  type DataSourceConnectionStatus,
+  type UseDataSourceConnectionOptions,
+  type UseDataSourceConnectionResult,
+  useDataSourceConnection,
+} from './useDataSourceConnection.js';
+export {
+  type DataSourceStatus,
+  type DataSourceWithStatus,
+  type UseDataSourcesOptions,
+  type UseDataSourcesResult,
+  useDataSources,
+} from './useDataSources.js';
 export { usePrefetchConnectionSession } from './usePrefetchConnectionSession.js';

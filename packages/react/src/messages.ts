@@ -18,6 +18,9 @@ export interface ThryveMessages {
   statusRevoking: string;
   statusUnknown: string;
   statusError: string;
+  /** Visible button texts; the accessible names (`connect`, `disconnect`) add the source's name. */
+  connectShort: string;
+  disconnectShort: string;
   connect: (source: string) => string;
   disconnect: (source: string) => string;
   confirmDisconnect: (source: string) => string;
@@ -64,6 +67,8 @@ export const messagesEn: ThryveMessages = {
   statusRevoking: 'Disconnecting…',
   statusUnknown: 'Status unknown',
   statusError: 'Error',
+  connectShort: 'Connect',
+  disconnectShort: 'Disconnect',
   connect: (source) => `Connect ${source}`,
   disconnect: (source) => `Disconnect ${source}`,
   confirmDisconnect: (source) => `Disconnect ${source}? Its data will no longer be shared.`,
@@ -89,7 +94,8 @@ export const messagesDe: ThryveMessages = {
   errors: {
     unauthorized: 'Sie sind abgemeldet. Melden Sie sich erneut an, um Datenquellen zu verbinden.',
     forbidden: 'Sie dürfen keine Datenquellen verbinden.',
-    network_error: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+    network_error:
+      'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     server_error: 'Der Verbindungsdienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
     timeout: 'Der Verbindungsdienst hat zu lange gebraucht. Versuchen Sie es erneut.',
     session_expired: 'Diese Verbindungssitzung ist abgelaufen. Laden Sie sie neu, um fortzufahren.',
@@ -110,6 +116,8 @@ export const messagesDe: ThryveMessages = {
   statusRevoking: 'Wird getrennt…',
   statusUnknown: 'Status unbekannt',
   statusError: 'Fehler',
+  connectShort: 'Verbinden',
+  disconnectShort: 'Trennen',
   connect: (source) => `${source} verbinden`,
   disconnect: (source) => `${source} trennen`,
   confirmDisconnect: (source) => `${source} trennen? Die Daten werden dann nicht mehr geteilt.`,

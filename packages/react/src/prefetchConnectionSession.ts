@@ -1,5 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { type ConnectionSessionQueryConfig, connectionSessionQueryOptions } from './connectionSessionQueryOptions.js';
+import {
+  type ConnectionSessionQueryConfig,
+  connectionSessionQueryOptions,
+} from './connectionSessionQueryOptions.js';
 
 /**
  * Warms the session before a widget mounts (e.g. on hover of "Connect devices"), under the same key

@@ -1,8 +1,12 @@
 'use client';
-import type { ConnectionSession, Locale, ThryveConnectError } from '@thryve-connect/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ConnectionSession, Locale, ThryveConnectError } from '@thryve-connect/core';
 import { useCallback, useEffect, useState } from 'react';
-import { connectionSessionQueryOptions, isSessionExpired, sessionExpiry } from './connectionSessionQueryOptions.js';
+import {
+  connectionSessionQueryOptions,
+  isSessionExpired,
+  sessionExpiry,
+} from './connectionSessionQueryOptions.js';
 import { toThryveConnectError } from './internal/toThryveConnectError.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 

@@ -1,0 +1,136 @@
+'use client';
+import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/core';
+import { type ReactNode, useCallback, useId, useState } from 'react';
+import { DataSourceRow, type RenderSourceProps } from './DataSourceRow.js';
+import { errorMessage, getMessages, type ThryveMessages } from './messages.js';
+import { useThryveConnect } from './ThryveConnectContext.js';
+import { useConnectionResult } from './useConnectionResult.js';
+import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
+
+/** Props of {@link DataSourcePicker}. */
+export interface DataSourcePickerProps extends UseDataSourcesOptions {
+  /**
+   * Where Thryve sends the user back after connecting (on your allow-list at Thryve). With it, connect
+   * navigates this window and the picker reads the result when the page loads again; without it, a
+   * new tab opens.
+   */
+  redirectUri?: string;
+  /** `background` (default) revokes without leaving the page; `redirect` navigates (needs `redirectUri`). */
+  revokeMode?: 'background' | 'redirect';
+  /** `list` (default) or `grid`. */
+  layout?: 'list' | 'grid';
+  /** Ask before disconnecting. Default `true`: a disconnect stops the data the user shares. */
+  confirmDisconnect?: boolean;
+  /** Texts' language. Default: the provider's locale; English and German are shipped, others fall back to English. */
+  locale?: Locale;
+  /** Texts to override. */
+  messages?: Partial<ThryveMessages>;
+  /** Renders each source yourself, with its connection controls. */
+  renderSource?: (props: RenderSourceProps) => ReactNode;
+  /** Renders a source's icon (default: a monogram). */
+  renderIcon?: (source: DataSourceWithStatus) => ReactNode;
+  className?: string;
+  /** Leaves out the root class that the stylesheet hangs on: the markup keeps its class names as hooks. */
+  unstyled?: boolean;
+  /** Accessible name of the list. Default: "Data sources". */
+  label?: string;
+  /** A connect started here succeeded (read after the redirect back). */
+  onConnected?: (dataSource: DataSourceId) => void;
+  /** A disconnect succeeded. */
+  onRevoked?: (dataSource: DataSourceId) => void;
+  /** A connect was denied or cancelled, or a revoke failed. */
+  onFailed?: (dataSource: DataSourceId, action: 'connect' | 'revoke') => void;
+  /** The browser blocked the new tab; the picker already offers a way on. */
+  onPopupBlocked?: (fallbackUrl: string) => void;
+  /** Any error of the picker. */
+  onError?: (error: ThryveConnectError) => void;
+}
+
+/**
+ * A ready-made custom connection screen: the web data sources with the user's status, Connect and
+ * Disconnect through Thryve's direct URLs, and the result of the redirect back, announced politely.
+ */
+export function DataSourcePicker(props: DataSourcePickerProps) {
+  const config = useThryveConnect('DataSourcePicker');
+  const messages = getMessages(props.locale ?? config.locale, props.messages);
+  const { sources, status, error, refetch } = useDataSources({
+    include: props.include,
+    exclude: props.exclude,
+    order: props.order,
+    overrides: props.overrides,
+  });
+  const [announcement, setAnnouncement] = useState('');
+  // A repeated sentence must still be read out: clear first, then set on the next frame.
+  const announce = useCallback((message: string) => {
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(message));
+  }, []);
+  const labelId = useId();
+
+  const nameOf = (id: DataSourceId) =>
+    sources.find((source) => source.id === id)?.name ?? `Data source ${id}`;
+  useConnectionResult({
+    onConnected: (id) => {
+      announce(messages.connected(nameOf(id)));
+      props.onConnected?.(id);
+    },
+    onRevoked: (id) => {
+      announce(messages.disconnected(nameOf(id)));
+      props.onRevoked?.(id);
+    },
+    onFailed: (id, action) => {
+      announce(action === 'connect' ? messages.connectFailed(nameOf(id)) : messages.revokeFailed(nameOf(id)));
+      props.onFailed?.(id, action);
+    },
+  });
+
+  const rowOptions = {
+    redirectUri: props.redirectUri,
+    revokeMode: props.revokeMode,
+    onPopupBlocked: props.onPopupBlocked,
+    onError: props.onError,
+  };
+
+  return (
+    <section
+      className={
+        [props.unstyled ? undefined : 'thryve-connect-picker', props.className].filter(Boolean).join(' ') ||
+        undefined
+      }
+      data-layout={props.layout ?? 'list'}
+      data-state={status}
+      aria-labelledby={labelId}
+      aria-busy={status === 'pending'}
+    >
+      <h2 id={labelId} className="thryve-connect-picker__title">
+        {props.label ?? messages.pickerTitle}
+      </h2>
+      <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
+        {status === 'pending' ? messages.pickerLoading : announcement}
+      </div>
+      {status === 'error' && error && (
+        <div className="thryve-connect-panel" role="alert">
+          <p className="thryve-connect-panel__text">{errorMessage(messages, error.code)}</p>
+          <button type="button" className="thryve-connect-button" onClick={refetch}>
+            {messages.retry}
+          </button>
+        </div>
+      )}
+      <ul className="thryve-connect-picker__list" aria-labelledby={labelId}>
+        {sources.map((source) => (
+          <DataSourceRow
+            key={source.id}
+            source={source}
+            messages={messages}
+            options={rowOptions}
+            confirmDisconnect={props.confirmDisconnect ?? true}
+            announce={announce}
+            renderSource={props.renderSource}
+            renderIcon={props.renderIcon}
+            onRevoked={props.onRevoked}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ThryveConnectError, type ThryveFetcher } from '@thryve-connect/core';
+import { type ReactNode, StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_WIDGET_SANDBOX, ThryveConnectionWidget, ThryveConnectProvider } from '../src/index.js';
+import { fakeFetcher, httpError, WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
+
+function setup(fetcher: ThryveFetcher, extra: Partial<Parameters<typeof ThryveConnectProvider>[0]> = {}) {
+  const queryClient = new QueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <ThryveConnectProvider fetcher={fetcher} allowedWidgetOrigins={[WIDGET_ORIGIN]} {...extra}>
+        {children}
+      </ThryveConnectProvider>
+    </QueryClientProvider>
+  );
+  return { queryClient, wrapper };
+}
+
+function container() {
+  const element = document.querySelector<HTMLElement>('.thryve-connect-widget');
+  if (!element) throw new Error('no widget container');
+  return element;
+}
+
+const frame = () => document.querySelector('iframe');
+
+describe('ThryveConnectionWidget', () => {
+  it('shows an announced loading state, then the iframe with the safe defaults', async () => {
+    const url = widgetUrl();
+    const { fetcher } = fakeFetcher({ url });
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget />, { wrapper });
+
+    expect(container().dataset.state).toBe('loading');
+    expect(container().getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status').textContent).toMatch(/loading/i);
+
+    await waitFor(() => expect(frame()).not.toBeNull());
+    const iframe = frame() as HTMLIFrameElement;
+    expect(iframe.getAttribute('src')).toBe(url);
+    expect(iframe.getAttribute('sandbox')).toBe(DEFAULT_WIDGET_SANDBOX);
+    expect(iframe.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(iframe.title).toBe('Connect your health data sources');
+    expect(container().dataset.state).toBe('loading'); // until the page has loaded
+
+    fireEvent.load(iframe);
+    expect(container().dataset.state).toBe('ready');
+    expect(container().getAttribute('aria-busy')).toBe('false');
+    expect(screen.getByRole('status').textContent).toMatch(/ready/i);
+  });
+
+  it('asks the fetcher once for two widgets under StrictMode', async () => {
+    const { fetcher, calls } = fakeFetcher();
+    const { wrapper } = setup(fetcher);
+    render(
+      <StrictMode>
+        <ThryveConnectionWidget />
+        <ThryveConnectionWidget />
+      </StrictMode>,
+      { wrapper },
+    );
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(2));
+    expect(calls).toHaveLength(1);
+    const [first, second] = document.querySelectorAll('iframe');
+    expect(first?.src).toBe(second?.src);
+  });
+
+  it('does not call the fetcher before a component mounts', () => {
+    const { fetcher, calls } = fakeFetcher();
+    setup(fetcher);
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['a javascript: URL', 'javascript:alert(1)//?connectionSessionToken=1234X5678', 'insecure_url'],
+    [
+      'a foreign origin',
+      'https://evil.example/?connectionSessionToken=1060285265X4247109939067552841',
+      'disallowed_origin',
+    ],
+    [
+      'a look-alike host',
+      'https://connect.thryve.de.evil.example/?connectionSessionToken=1060285265X42',
+      'disallowed_origin',
+    ],
+    ['a URL without a token', 'https://connect.thryve.de/?platform=web&lang=en', 'missing_token'],
+  ])('renders the error state and never an iframe for %s', async (_name, url, code) => {
+    const onError = vi.fn();
+    const { fetcher } = fakeFetcher({ url });
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget onError={onError} />, { wrapper });
+
+    await waitFor(() => expect(container().dataset.state).toBe('error'));
+    expect(frame()).toBeNull();
+    expect(screen.getByRole('alert').textContent).toMatch(/does not trust|invalid answer/);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(ThryveConnectError);
+    expect((onError.mock.calls[0]?.[0] as ThryveConnectError | undefined)?.code).toMatch(
+      code === 'insecure_url' ? /insecure_url|invalid_url/ : new RegExp(code),
+    );
+  });
+
+  it('shows a 4xx at once, without retrying, with a focusable Retry that recovers', async () => {
+    const { fetcher, calls } = fakeFetcher(httpError(401), { url: widgetUrl() });
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget />, { wrapper });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/signed out/);
+    expect(calls).toHaveLength(1);
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    expect(document.activeElement).toBe(retry);
+    fireEvent.click(retry);
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(calls).toHaveLength(2);
+  });
+
+  it('retries a 5xx on its own and then shows the widget', async () => {
+    const { fetcher, calls } = fakeFetcher(httpError(503), { url: widgetUrl() });
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget />, { wrapper });
+    await waitFor(() => expect(frame()).not.toBeNull(), { timeout: 5_000 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('treats anything a custom fetcher throws as a typed, retryable network error', async () => {
+    const onError = vi.fn();
+    const { fetcher } = fakeFetcher(new TypeError('Failed to fetch'));
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget onError={onError} />, { wrapper });
+    await waitFor(() => expect(onError).toHaveBeenCalled(), { timeout: 10_000 });
+    expect((onError.mock.calls[0]?.[0] as ThryveConnectError | undefined)?.code).toBe('network_error');
+  }, 15_000);
+
+  it('keeps the same iframe when the host passes new callbacks', async () => {
+    const { fetcher } = fakeFetcher();
+    const { wrapper } = setup(fetcher);
+    const first = vi.fn();
+    const { rerender } = render(<ThryveConnectionWidget onLoad={first} />, { wrapper });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    const before = frame();
+    const second = vi.fn();
+    rerender(<ThryveConnectionWidget onLoad={second} />);
+    expect(frame()).toBe(before);
+    fireEvent.load(frame() as HTMLIFrameElement);
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+  });
+
+  it('asks for a new session and a new widget when the locale changes', async () => {
+    const { fetcher, calls } = fakeFetcher();
+    const { wrapper } = setup(fetcher);
+    const { rerender } = render(<ThryveConnectionWidget locale="en" />, { wrapper });
+    await waitFor(() => expect(frame()?.src).toContain('lang=en'));
+    rerender(<ThryveConnectionWidget locale="de" />);
+    await waitFor(() => expect(frame()?.src).toContain('lang=de'));
+    expect(calls.map((call) => call.locale)).toEqual(['en', 'de']);
+    expect(frame()?.title).toBe('Verbinden Sie Ihre Gesundheitsdatenquellen');
+  });
+
+  it('turns an expired session into a Reload that fetches a new one and reports the refresh', async () => {
+    const onSessionRefresh = vi.fn();
+    // Expires 5.3 s from now; sessions are retired 5 s before their expiry, so this one lives 300 ms.
+    const { fetcher, calls } = fakeFetcher(
+      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 5_300 }),
+      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
+    );
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget onSessionRefresh={onSessionRefresh} />, { wrapper });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    const firstSrc = frame()?.src;
+
+    await waitFor(() => expect(container().dataset.state).toBe('expired'), { timeout: 2_000 });
+    expect(frame()).toBeNull(); // never a dead iframe
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(frame()?.src).not.toBe(firstSrc);
+    expect(calls).toHaveLength(2);
+    expect(onSessionRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('fetches a new session instead of rendering a stale one on a later mount', async () => {
+    const { fetcher, calls } = fakeFetcher(
+      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 5_100 }),
+      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
+    );
+    const { wrapper } = setup(fetcher);
+    const { unmount } = render(<ThryveConnectionWidget />, { wrapper });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    const staleSrc = frame()?.src;
+    unmount();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    render(<ThryveConnectionWidget />, { wrapper });
+    expect(frame()).toBeNull();
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(frame()?.src).not.toBe(staleSrc);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('turns an iframe that never loads into an error with Retry', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const onError = vi.fn();
+      const { fetcher } = fakeFetcher();
+      const { wrapper } = setup(fetcher);
+      render(<ThryveConnectionWidget loadTimeoutMs={1_000} onError={onError} />, { wrapper });
+      await waitFor(() => expect(frame()).not.toBeNull());
+      await act(async () => {
+        vi.advanceTimersByTime(1_100);
+      });
+      expect(container().dataset.state).toBe('error');
+      expect((onError.mock.calls[0]?.[0] as ThryveConnectError | undefined)?.code).toBe('timeout');
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(container().dataset.state).toBe('loading');
+      fireEvent.load(frame() as HTMLIFrameElement);
+      expect(container().dataset.state).toBe('ready');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('aborts the request when the last widget unmounts', async () => {
+    let signal: AbortSignal | undefined;
+    const { fetcher } = fakeFetcher((request) => {
+      signal = request.signal;
+      return new Promise(() => {});
+    });
+    const { wrapper } = setup(fetcher);
+    const { unmount } = render(<ThryveConnectionWidget />, { wrapper });
+    await waitFor(() => expect(signal).toBeDefined());
+    expect(signal?.aborted).toBe(false);
+    unmount();
+    await waitFor(() => expect(signal?.aborted).toBe(true));
+  });
+
+  it('renders the host fallbacks instead of the built-in states', async () => {
+    const { fetcher } = fakeFetcher(httpError(403));
+    const { wrapper } = setup(fetcher);
+    render(
+      <ThryveConnectionWidget
+        loadingFallback={<p>Custom loading</p>}
+        errorFallback={({ error, retry }) => (
+          <button type="button" onClick={retry}>
+            Custom {error.code}
+          </button>
+        )}
+      />,
+      { wrapper },
+    );
+    expect(screen.getByText('Custom loading')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Custom forbidden' })).toBeTruthy();
+  });
+
+  it('applies height, className and style to the frame and container', async () => {
+    const { fetcher } = fakeFetcher();
+    const { wrapper } = setup(fetcher);
+    render(
+      <ThryveConnectionWidget height={720} className="mine" style={{ maxWidth: 600 }} title="Geräte" />,
+      {
+        wrapper,
+      },
+    );
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(container().classList.contains('mine')).toBe(true);
+    expect(container().style.maxWidth).toBe('600px');
+    expect(frame()?.style.height).toBe('720px');
+    expect(frame()?.title).toBe('Geräte');
+  });
+
+  it('explains the fix when rendered outside the provider', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<ThryveConnectionWidget />)).toThrow(/within <ThryveConnectProvider>/);
+    vi.mocked(console.error).mockRestore();
+  });
+});
