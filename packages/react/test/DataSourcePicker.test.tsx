@@ -32,7 +32,7 @@ function backend(
       connected = connected.filter((item) => item.dataSource !== dataSource);
     };
   }
-  return { fetcher, tokens, set: (next: ConnectedSource[]) => void (connected = next) };
+  return { fetcher, tokens };
 }
 
 function renderPicker(fetcher: ThryveFetcher, picker: ReactNode) {
