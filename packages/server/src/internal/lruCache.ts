@@ -1,0 +1,34 @@
+/** A small LRU map with a time-to-live per entry. */
+export class LruCache<K, V> {
+  readonly #entries = new Map<K, { value: V; expires: number }>();
+  readonly #max: number;
+  readonly #ttlMs: number;
+
+  constructor(max: number, ttlMs: number) {
+    this.#max = max;
+    this.#ttlMs = ttlMs;
+  }
+
+  get(key: K, now = Date.now()): V | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#entries.delete(key);
+    if (entry.expires <= now) return undefined;
+    this.#entries.set(key, entry); // most recently used last
+    return entry.value;
+  }
+
+  set(key: K, value: V, now = Date.now()): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, expires: now + this.#ttlMs });
+    while (this.#entries.size > this.#max) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done) break;
+      this.#entries.delete(oldest.value);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
+
+/** A Node.js (`http.createServer`, Express, Connect) request handler. */
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => Promise<void>;
+
+function toRequest(
+  req: IncomingMessage & { originalUrl?: string; body?: unknown },
+  signal: AbortSignal,
+): Request {
+  const encrypted = (req.socket as Partial<TLSSocket> | undefined)?.encrypted === true;
+  const authority = req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? 'localhost';
+  // Express strips a mount path from req.url; originalUrl keeps the full path the handler routes on.
+  const path = req.originalUrl ?? req.url ?? '/';
+  const url = new URL(
+    path.startsWith('/') ? path : `/${path}`,
+    `${encrypted ? 'https' : 'http'}://${authority}`,
+  );
+  // Only the host part may come from the Host header; the path is the one that was requested.
+  if (url.pathname !== new URL(path.startsWith('/') ? path : `/${path}`, 'http://localhost').pathname) {
+    throw new TypeError('Invalid Host header.');
+  }
+
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith(':') || value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+
+  const method = req.method ?? 'GET';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (req.readableEnded && req.body !== undefined) {
+      // A body parser (e.g. express.json()) ran first: rebuild the body from what it parsed.
+      const body =
+        typeof req.body === 'string'
+          ? req.body
+          : req.body instanceof Uint8Array
+            ? new Uint8Array(req.body)
+            : JSON.stringify(req.body);
+      headers.delete('content-length');
+      init.body = body;
+    } else {
+      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+      init.duplex = 'half';
+    }
+  }
+  return new Request(url, init);
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  const cookies = response.headers.getSetCookie();
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue;
+    res.setHeader(name, value);
+  }
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (response.body === null) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  res.end();
+}
+
+/**
+ * Adapts a Fetch-API handler (such as `createThryveConnectHandler`'s) to Node's `http` and Express:
+ * builds a `Request` (absolute URL from the Host header, streamed body, aborted when the client goes
+ * away) and writes the `Response` back. Never rejects: an error goes to `next` when given, otherwise
+ * answers 500.
+ *
+ * @example
+ * http.createServer(toNodeHandler(handler)).listen(3000);
+ * app.use('/api/thryve', toNodeHandler(handler)); // Express 5
+ */
+export function toNodeHandler(handler: (request: Request) => Response | Promise<Response>): NodeHandler {
+  return async (req, res, next) => {
+    const controller = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.once('close', onClose);
+    try {
+      let request: Request;
+      try {
+        request = toRequest(req, controller.signal);
+      } catch {
+        res.statusCode = 400;
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('cache-control', 'no-store');
+        res.end(
+          JSON.stringify({ error: { code: 'bad_request', message: 'The request could not be read.' } }),
+        );
+        return;
+      }
+      const response = await handler(request);
+      await writeResponse(response, res);
+    } catch (error) {
+      if (next) {
+        next(error);
+        return;
+      }
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('cache-control', 'no-store');
+        res.end(JSON.stringify({ error: { code: 'server_error', message: 'Internal error.' } }));
+      } else {
+        res.destroy();
+      }
+    } finally {
+      res.off('close', onClose);
+    }
+  };
+}
