@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import '../packages/react/src/styles.css';
 
 // Stories can ask for the dark theme (`globals: { theme: 'dark' }`); the toolbar switches it too.
 const withTheme: Decorator = (Story, context) => {

@@ -1,0 +1,175 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { DataSourcePicker } from '@thryve-connect/react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { memoryPickerFetcher } from '../support/fetchers.js';
+import { StoryProvider } from '../support/StoryProvider.js';
+import { connectInSandbox } from '../support/sandbox.js';
+
+/** The dev proxy's default demo user (see test/support/thryveDevProxy.ts). */
+const DEMO_USER = 'storybook-demo-user';
+
+/**
+ * A ready-made custom connection screen. The live stories use the sandbox through the real backend
+ * proxy: Connect opens the sandbox's consent page, exactly as Thryve's would open.
+ */
+const meta = {
+  title: 'Components/DataSourcePicker',
+  component: DataSourcePicker,
+  args: { include: [1, 2, 3, 8, 18, 42] },
+  decorators: [
+    (Story) => (
+      <StoryProvider>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+} satisfies Meta<typeof DataSourcePicker>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Live: the demo user has Fitbit and Oura connected in the sandbox. */
+export const Default: Story = {
+  loaders: [() => connectInSandbox(DEMO_USER, [1, 18])],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole('button', { name: 'Disconnect Fitbit' }, { timeout: 15_000 }),
+    ).toBeEnabled();
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Connect Garmin' })).toBeEnabled());
+  },
+};
+
+/** A grid for wider screens. */
+export const Grid: Story = {
+  args: { layout: 'grid', include: undefined },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher({ connected: [{ dataSource: 2, connectedAt: null }] })}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('button', { name: 'Disconnect Garmin' }),
+    ).toBeVisible();
+  },
+};
+
+/** While the statuses load. */
+export const Loading: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher({ connections: 'pending' })}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
+  },
+};
+
+/** The connections route failed: an alert with Retry; the sources stay usable. */
+export const ConnectionsError: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher({ connections: 'error' })}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent(/signed out/);
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeEnabled();
+  },
+};
+
+/** Without a connections route the picker says "Status unknown" instead of guessing. */
+export const StatusUnknown: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher({ connections: 'none' })}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect((await within(canvasElement).findAllByText('Status unknown')).length).toBeGreaterThan(0);
+  },
+};
+
+/** Disconnect asks first; focus moves to Cancel, and back when the question closes. */
+export const ConfirmDisconnect: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] })}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Disconnect Fitbit' }));
+    await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await expect(canvas.getByText(/Its data will no longer be shared/)).toBeVisible();
+  },
+};
+
+/** In German. */
+export const German: Story = {
+  args: { locale: 'de' },
+  decorators: [
+    (Story) => (
+      <StoryProvider
+        fetcher={memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] })}
+        locale="de"
+      >
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('button', { name: 'Fitbit trennen' })).toBeVisible();
+  },
+};
+
+/** Your own markup per source, with the same controls. */
+export const CustomRender: Story = {
+  args: {
+    renderSource: ({ source, connection }) => (
+      <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+        <strong>{source.name}</strong> <em>{connection.status}</em>
+        <button type="button" disabled={!connection.canConnect} onClick={connection.connect}>
+          Link
+        </button>
+      </span>
+    ),
+  },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher()}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect((await within(canvasElement).findAllByText('disconnected')).length).toBeGreaterThan(0);
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher({ connected: [{ dataSource: 18, connectedAt: null }] })}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('button', { name: 'Disconnect Oura' })).toBeVisible();
+  },
+};

@@ -1,0 +1,171 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ThryveConnectionWidget } from '@thryve-connect/react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import {
+  expiringFetcher,
+  pendingFetcher,
+  signedOutFetcher,
+  untrustedUrlFetcher,
+} from '../support/fetchers.js';
+import { StoryProvider } from '../support/StoryProvider.js';
+
+const widgetOf = (canvasElement: HTMLElement) => {
+  const element = canvasElement.querySelector<HTMLElement>('.thryve-connect-widget');
+  if (!element) throw new Error('The widget container is missing.');
+  return element;
+};
+
+/**
+ * Thryve's hosted Connection Widget in an iframe. These stories run against the local sandbox
+ * through the real backend proxy (`@thryve-connect/server` on the Storybook dev server), so the
+ * frame you see is the sandbox's widget page on its own origin.
+ */
+const meta = {
+  title: 'Components/ThryveConnectionWidget',
+  component: ThryveConnectionWidget,
+  args: { height: 560 },
+  decorators: [
+    (Story) => (
+      <StoryProvider>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+} satisfies Meta<typeof ThryveConnectionWidget>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The widget, live: a session from the backend proxy, validated, in a sandboxed iframe. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('ready'), { timeout: 15_000 });
+    const frame = canvasElement.querySelector('iframe');
+    await expect(frame?.getAttribute('referrerpolicy')).toBe('no-referrer');
+    await expect(frame?.title).toBe('Connect your health data sources');
+  },
+};
+
+/** In German: the session is fetched for `de`, and the frame's accessible name is German. */
+export const German: Story = {
+  args: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('ready'), { timeout: 15_000 });
+    await expect(canvasElement.querySelector('iframe')?.src).toContain('lang=de');
+    await expect(canvasElement.querySelector('iframe')?.title).toBe(
+      'Verbinden Sie Ihre Gesundheitsdatenquellen',
+    );
+  },
+};
+
+/** While the session is on its way: a skeleton, `aria-busy`, and a polite "Loading…" announcement. */
+export const Loading: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={pendingFetcher}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(widgetOf(canvasElement).getAttribute('aria-busy')).toBe('true');
+    await expect(within(canvasElement).getByRole('status').textContent).toMatch(/Loading/);
+  },
+};
+
+/** The backend says the user is signed out (401): shown at once, not retried, with a Retry button. */
+export const ErrorSignedOut: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={signedOutFetcher}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/signed out/);
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
+  },
+};
+
+/** The backend sent a URL on a foreign origin: refused, never put into an iframe. */
+export const ErrorUntrustedUrl: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={untrustedUrlFetcher}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/does not trust/);
+    await expect(canvasElement.querySelector('iframe')).toBeNull();
+  },
+};
+
+/** The frame did not load in time (here: a 1 ms limit): an error with Retry, never a blank box. */
+export const ErrorLoadTimeout: Story = {
+  args: { loadTimeoutMs: 1 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('error'), { timeout: 15_000 });
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/took too long/);
+  },
+};
+
+/** The session expired on screen: the frame is replaced by a one-click Reload that fetches a new one. */
+export const Expired: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={expiringFetcher()}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('expired'));
+    await expect(canvasElement.querySelector('iframe')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(canvasElement.querySelector('iframe')).not.toBeNull());
+  },
+};
+
+/** The host's own loading and error UI replace the built-in ones. */
+export const CustomFallbacks: Story = {
+  args: {
+    loadingFallback: <p>Preparing your devices…</p>,
+    errorFallback: ({ error, retry }) => (
+      <p role="alert">
+        Could not open the widget ({error.code}).{' '}
+        <button type="button" onClick={retry}>
+          Retry
+        </button>
+      </p>
+    ),
+  },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={signedOutFetcher}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('(unauthorized)');
+  },
+};
+
+/** The dark theme (toolbar: Theme → dark), shown on the error panel. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={signedOutFetcher}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toBeVisible();
+  },
+};
