@@ -173,3 +173,96 @@ export const Dark: Story = {
     await expect(await within(canvasElement).findByRole('button', { name: 'Disconnect Oura' })).toBeVisible();
   },
 };
+
+/** A user with nothing connected yet. */
+export const NoneConnected: Story = {
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher()}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Connect Fitbit' })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: /^Disconnect/ })).toBeNull();
+  },
+};
+
+/** After Connect, while the provider's page is open in another tab (the tab is simulated here). */
+export const Connecting: Story = {
+  beforeEach: () => {
+    const original = window.open;
+    window.open = () => ({ opener: window }) as unknown as Window;
+    return () => {
+      window.open = original;
+    };
+  },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher()}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const connect = await canvas.findByRole('button', { name: 'Connect Fitbit' });
+    await waitFor(() => expect(connect).toBeEnabled());
+    await userEvent.click(connect);
+    await expect(await canvas.findByText('Connecting…', { selector: '.thryve-connect-badge' })).toBeVisible();
+  },
+};
+
+/** While a disconnect is on its way (this backend never answers it). */
+export const Revoking: Story = {
+  args: { confirmDisconnect: false },
+  decorators: [
+    (Story) => {
+      const fetcher = memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] });
+      fetcher.revoke = () => new Promise<never>(() => {});
+      return (
+        <StoryProvider fetcher={fetcher}>
+          <Story />
+        </StoryProvider>
+      );
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Disconnect Fitbit' }));
+    await expect(
+      await canvas.findByText('Disconnecting…', { selector: '.thryve-connect-badge' }),
+    ).toBeVisible();
+  },
+};
+
+/** The browser blocked the new tab: the picker offers this window or a plain link instead. */
+export const PopupBlocked: Story = {
+  beforeEach: () => {
+    const original = window.open;
+    window.open = () => null;
+    return () => {
+      window.open = original;
+    };
+  },
+  decorators: [
+    (Story) => (
+      <StoryProvider fetcher={memoryPickerFetcher()}>
+        <Story />
+      </StoryProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const connect = await canvas.findByRole('button', { name: 'Connect Fitbit' });
+    await waitFor(() => expect(connect).toBeEnabled());
+    await userEvent.click(connect);
+    await expect(await canvas.findByRole('button', { name: 'Continue in this window' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Open the Fitbit connection page' })).toHaveAttribute(
+      'rel',
+      'noopener noreferrer',
+    );
+  },
+};

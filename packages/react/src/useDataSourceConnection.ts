@@ -8,7 +8,7 @@ import {
   ThryveConnectError,
 } from '@thryve-connect/core';
 import { useCallback, useEffect, useState } from 'react';
-import { connectionSessionQueryKey } from './connectionSessionQueryOptions.js';
+import { connectionSessionQueryKey, connectionSessionQueryOptions } from './connectionSessionQueryOptions.js';
 import { connectionsQueryKey, connectionsQueryOptions } from './connectionsQueryOptions.js';
 import { toThryveConnectError } from './internal/toThryveConnectError.js';
 import { useLatestRef } from './internal/useLatestRef.js';
@@ -157,8 +157,20 @@ export function useDataSourceConnection(
     {
       mutationFn: async (token: string | undefined) => {
         if (fetcher.revoke) return fetcher.revoke({ dataSource });
-        if (!token) throw new ThryveConnectError('session_expired', 'No session to revoke with: try again.');
-        const url = buildRevokeUrl({ token, dataSource, hosts });
+        // No user gesture to keep here: a revoke may wait for a fresh session.
+        const revokeToken =
+          token ??
+          (
+            await queryClient.fetchQuery(
+              connectionSessionQueryOptions({
+                fetcher,
+                locale: config.locale,
+                allowedWidgetOrigins: config.allowedWidgetOrigins,
+                sessionMaxAgeMs: config.sessionMaxAgeMs,
+              }),
+            )
+          ).token;
+        const url = buildRevokeUrl({ token: revokeToken, dataSource, hosts });
         // Thryve's revoke page is a plain GET that needs no answer we could read: no-cors, no cookies,
         // no referrer. Only a network failure is visible, and reported.
         await fetch(url, {

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { type Sandbox, startSandbox } from '@thryve-connect/sandbox';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { SANDBOX_CREDENTIALS } from '../support/ports.js';
+import { startFixtureApp } from '../support/startFixtureApp.js';
+import { DEMO_USER_COOKIE } from '../support/thryveDevProxy.js';
+
+// The whole custom-screen flow as a user lives it: a host app on one origin, the sandbox (Thryve) on
+// another, real redirects, a real new tab, Debian Chromium driven by Playwright.
+
+let sandbox: Sandbox;
+let app: { url: string; close(): Promise<void> };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let alias: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, sessionTtlMs: 3_000 });
+  app = await startFixtureApp(fileURLToPath(new URL('./picker-app', import.meta.url)), sandbox.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  await context?.close();
+  // A fresh demo user per test: tests never see each other's connections.
+  alias = `e2e-${randomUUID().slice(0, 8)}`;
+  context = await browser.newContext();
+  await context.addCookies([{ name: DEMO_USER_COOKIE, value: alias, url: app.url }]);
+  page = await context.newPage();
+});
+
+const row = (name: string) => page.locator('li.thryve-connect-source', { hasText: name });
+const connectedIds = () => {
+  const user = [...sandbox.state.users.values()].find((candidate) => candidate.alias === alias);
+  return user ? [...user.connected.keys()] : [];
+};
+
+describe('DataSourcePicker end to end', () => {
+  it('connects Fitbit through the consent page and comes back Connected, with no token in the address bar', async () => {
+    await page.goto(`${app.url}/?mode=redirect`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await connect.click();
+
+    await page.waitForURL(
+      (url) => url.origin === sandbox.url && url.pathname.includes('dataSourceDirectConnection'),
+    );
+    await page.getByRole('button', { name: 'Allow' }).click();
+
+    await page.waitForURL((url) => url.origin === app.url);
+    await expect.poll(() => row('Fitbit').locator('.thryve-connect-badge').textContent()).toBe('Connected');
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('redirect');
+    await expect.poll(() => page.locator('#events').textContent()).toBe('connected:1');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
+    expect(connectedIds()).toEqual([1]);
+  });
+
+  it('reports Deny as a failed connect, and the source stays not connected', async () => {
+    await page.goto(`${app.url}/?mode=redirect`);
+    const connect = page.getByRole('button', { name: 'Connect Garmin' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await connect.click();
+    await page.getByRole('button', { name: 'Deny' }).click();
+
+    await page.waitForURL((url) => url.origin === app.url);
+    await expect.poll(() => page.locator('#events').textContent()).toBe('failed:connect:2');
+    await expect
+      .poll(() => row('Garmin').locator('.thryve-connect-badge').textContent())
+      .toBe('Not connected');
+    expect(connectedIds()).toEqual([]);
+  });
+
+  it('disconnects in the background without leaving the page', async () => {
+    sandbox.connect({ alias }, 18);
+    await page.goto(`${app.url}/?mode=redirect`);
+    const before = page.url();
+    await page.getByRole('button', { name: 'Disconnect Oura' }).click();
+    await expect.poll(() => row('Oura').locator('.thryve-connect-badge').textContent()).toBe('Not connected');
+    await expect.poll(() => page.locator('#events').textContent()).toBe('revoked:18');
+    expect(page.url()).toBe(before);
+    expect(connectedIds()).toEqual([]);
+  });
+
+  it('opens the consent page in a new tab without a redirectUri', async () => {
+    await page.goto(`${app.url}/?mode=popup`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    const [tab] = await Promise.all([context.waitForEvent('page'), connect.click()]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).origin).toBe(sandbox.url);
+    expect(await tab.evaluate(() => window.opener)).toBeNull();
+    await tab.getByRole('button', { name: 'Allow' }).click();
+    await tab.waitForURL(/dataSourceDirectConnectionResult/);
+    await tab.close();
+
+    await page.bringToFront();
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => row('Fitbit').locator('.thryve-connect-badge').textContent()).toBe('Connected');
+  });
+
+  it('offers the fallback when the browser blocks the new tab', async () => {
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.goto(`${app.url}/?mode=popup`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await connect.click();
+    await expect.poll(() => page.locator('#events').textContent()).toBe('popup-blocked');
+    const link = page.getByRole('link', { name: 'Open the Fitbit connection page' });
+    expect(await link.getAttribute('href')).toContain(
+      `${sandbox.url}/dataSourceDirectConnection.html?token=`,
+    );
+    await page.getByRole('button', { name: 'Continue in this window' }).click();
+    await page.waitForURL((url) => url.origin === sandbox.url);
+  });
+
+  it('claims nothing for a crafted result URL with nothing pending', async () => {
+    await page.goto(`${app.url}/?mode=redirect&token=x1234&dataSource=1&connected=true`);
+    await expect.poll(() => new URL(page.url()).searchParams.has('token')).toBe(false);
+    await expect
+      .poll(() => row('Fitbit').locator('.thryve-connect-badge').textContent())
+      .toBe('Not connected');
+    expect(await page.locator('#events').textContent()).toBe('');
+  });
+
+  it('refreshes an expired session before it builds a connect URL', async () => {
+    // Sessions live 3 s in this sandbox; the app trusts them 5.5 s minus a 5 s margin.
+    await page.goto(`${app.url}/?mode=redirect&maxAge=5500`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await page.waitForTimeout(3_500);
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await connect.click();
+    await page.waitForURL((url) => url.origin === sandbox.url);
+    // A stale token would get the sandbox's "expired" page instead of the consent screen.
+    await expect.poll(() => page.getByRole('button', { name: 'Allow' }).count()).toBe(1);
+  });
+});
+
+describe('ThryveConnectionWidget end to end', () => {
+  it('shows the sandbox widget cross-origin, lists the sources and connects from inside the frame', async () => {
+    await page.goto(`${app.url}/?mode=widget`);
+    await expect.poll(() => page.locator('.thryve-connect-widget').getAttribute('data-state')).toBe('ready');
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.getByText('Fitbit').first().count()).toBeGreaterThan(0);
+    const frameUrl = new URL((await page.locator('iframe').getAttribute('src')) ?? '');
+    expect(frameUrl.origin).toBe(sandbox.url);
+    expect(frameUrl.origin).not.toBe(app.url);
+  });
+});
