@@ -2,10 +2,11 @@
 import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/core';
 import { type ReactNode, useCallback, useId, useState } from 'react';
 import { DataSourceRow, type RenderSourceProps } from './DataSourceRow.js';
-import { errorMessage, getMessages, type ThryveMessages } from './messages.js';
+import { getPickerMessages, type PickerMessages } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionResult } from './useConnectionResult.js';
 import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
+import { errorMessage } from './widgetMessages.js';
 
 /** Props of {@link DataSourcePicker}. */
 export interface DataSourcePickerProps extends UseDataSourcesOptions {
@@ -24,7 +25,7 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   /** Texts' language. Default: the provider's locale; English and German are shipped, others fall back to English. */
   locale?: Locale;
   /** Texts to override. */
-  messages?: Partial<ThryveMessages>;
+  messages?: Partial<PickerMessages>;
   /** Renders each source yourself, with its connection controls. */
   renderSource?: (props: RenderSourceProps) => ReactNode;
   /** Renders a source's icon (default: a monogram). */
@@ -52,7 +53,7 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
  */
 export function DataSourcePicker(props: DataSourcePickerProps) {
   const config = useThryveConnect('DataSourcePicker');
-  const messages = getMessages(props.locale ?? config.locale, props.messages);
+  const messages = getPickerMessages(props.locale ?? config.locale, props.messages);
   const { sources, status, error, refetch } = useDataSources({
     include: props.include,
     exclude: props.exclude,

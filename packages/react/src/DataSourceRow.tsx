@@ -1,25 +1,26 @@
 'use client';
 import type { DataSourceId } from '@thryve-connect/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { errorMessage, type ThryveMessages } from './messages.js';
+import type { PickerMessages } from './pickerMessages.js';
 import {
   type UseDataSourceConnectionOptions,
   type UseDataSourceConnectionResult,
   useDataSourceConnection,
 } from './useDataSourceConnection.js';
 import type { DataSourceWithStatus } from './useDataSources.js';
+import { errorMessage } from './widgetMessages.js';
 
 /** What a `renderSource` render prop receives: the source, its connection controls and the texts. */
 export interface RenderSourceProps {
   source: DataSourceWithStatus;
   connection: UseDataSourceConnectionResult;
-  messages: ThryveMessages;
+  messages: PickerMessages;
 }
 
 /** Props of {@link DataSourceRow}. */
 export interface DataSourceRowProps {
   source: DataSourceWithStatus;
-  messages: ThryveMessages;
+  messages: PickerMessages;
   options: UseDataSourceConnectionOptions;
   /** Ask before disconnecting. */
   confirmDisconnect: boolean;

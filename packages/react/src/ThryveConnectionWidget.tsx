@@ -2,9 +2,9 @@
 import { type Locale, ThryveConnectError } from '@thryve-connect/core';
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useLatestRef } from './internal/useLatestRef.js';
-import { errorMessage, getMessages, type ThryveMessages } from './messages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
+import { errorMessage, getWidgetMessages, type WidgetMessages } from './widgetMessages.js';
 
 /**
  * The iframe `sandbox` that keeps Thryve's widget and the providers' logins working: scripts and its own
@@ -51,8 +51,8 @@ export interface ThryveConnectionWidgetProps {
   sandbox?: string;
   /** Milliseconds before an iframe that has not loaded turns into the error state. Default 20 s. */
   loadTimeoutMs?: number;
-  /** Texts to override (see `ThryveMessages`). */
-  messages?: Partial<ThryveMessages>;
+  /** Texts to override (see `WidgetMessages`). */
+  messages?: Partial<WidgetMessages>;
 }
 
 const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, minHeight: 560 };
@@ -64,7 +64,7 @@ const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, 
 export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const config = useThryveConnect('ThryveConnectionWidget');
   const locale = props.locale ?? config.locale;
-  const messages = getMessages(locale, props.messages);
+  const messages = getWidgetMessages(locale, props.messages);
   const session = useConnectionSession({ locale });
   const onLoadRef = useLatestRef(props.onLoad);
   const onErrorRef = useLatestRef(props.onError);

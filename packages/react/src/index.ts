@@ -10,13 +10,11 @@ export { connectionsQueryKey, connectionsQueryOptions } from './connectionsQuery
 export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
 export { DataSourceRow, type DataSourceRowProps, type RenderSourceProps } from './DataSourceRow.js';
 export {
-  builtInMessages,
-  errorMessage,
-  getMessages,
-  messagesDe,
-  messagesEn,
-  type ThryveMessages,
-} from './messages.js';
+  getPickerMessages,
+  type PickerMessages,
+  pickerMessagesDe,
+  pickerMessagesEn,
+} from './pickerMessages.js';
 export { prefetchConnectionSession } from './prefetchConnectionSession.js';
 export {
   ThryveConnectContext,
@@ -58,3 +56,10 @@ export {
   useDataSources,
 } from './useDataSources.js';
 export { usePrefetchConnectionSession } from './usePrefetchConnectionSession.js';
+export {
+  errorMessage,
+  getWidgetMessages,
+  type WidgetMessages,
+  widgetMessagesDe,
+  widgetMessagesEn,
+} from './widgetMessages.js';
