@@ -1,7 +1,8 @@
 'use client';
 import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/core';
-import { type ReactNode, useCallback, useId, useState } from 'react';
+import { type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { DataSourceRow, type RenderSourceProps } from './DataSourceRow.js';
+import { useLatestRef } from './internal/useLatestRef.js';
 import { getPickerMessages, type PickerMessages } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionResult } from './useConnectionResult.js';
@@ -53,7 +54,11 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
  */
 export function DataSourcePicker(props: DataSourcePickerProps) {
   const config = useThryveConnect('DataSourcePicker');
-  const messages = getPickerMessages(props.locale ?? config.locale, props.messages);
+  const locale = props.locale ?? config.locale;
+  // Stable texts and row options keep unchanged rows from re-rendering (rows are memoized).
+  const messagesKey = props.messages;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts depend on the locale and overrides only.
+  const messages = useMemo(() => getPickerMessages(locale, props.messages), [locale, messagesKey]);
   const { sources, status, error, refetch } = useDataSources({
     include: props.include,
     exclude: props.exclude,
@@ -85,12 +90,18 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     },
   });
 
-  const rowOptions = {
-    redirectUri: props.redirectUri,
-    revokeMode: props.revokeMode,
-    onPopupBlocked: props.onPopupBlocked,
-    onError: props.onError,
-  };
+  const callbacks = useLatestRef(props);
+  const { redirectUri, revokeMode } = props;
+  const rowOptions = useMemo(
+    () => ({
+      redirectUri,
+      revokeMode,
+      onPopupBlocked: (url: string) => callbacks.current.onPopupBlocked?.(url),
+      onError: (error: ThryveConnectError) => callbacks.current.onError?.(error),
+    }),
+    [redirectUri, revokeMode, callbacks],
+  );
+  const onRowRevoked = useCallback((id: DataSourceId) => callbacks.current.onRevoked?.(id), [callbacks]);
 
   return (
     <section
@@ -128,7 +139,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
             announce={announce}
             renderSource={props.renderSource}
             renderIcon={props.renderIcon}
-            onRevoked={props.onRevoked}
+            onRevoked={onRowRevoked}
           />
         ))}
       </ul>

@@ -1,6 +1,6 @@
 'use client';
 import type { DataSourceId } from '@thryve-connect/core';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PickerMessages } from './pickerMessages.js';
 import {
   type UseDataSourceConnectionOptions,
@@ -39,8 +39,23 @@ function monogram(name: string): string {
   return letters.slice(0, 2).join('') || '?';
 }
 
-/** One source of the picker: name, icon, status badge and its Connect / Disconnect controls. */
-export function DataSourceRow(props: DataSourceRowProps) {
+function sameSource(a: DataSourceWithStatus, b: DataSourceWithStatus): boolean {
+  return a.id === b.id && a.name === b.name && a.status === b.status && a.connectedAt === b.connectedAt;
+}
+
+/**
+ * One source of the picker: name, icon, status badge and its Connect / Disconnect controls. Memoized
+ * on the source's values: a status change re-renders only the row it concerns.
+ */
+export const DataSourceRow = memo(DataSourceRowImpl, (previous, next) => {
+  for (const key of Object.keys(next) as (keyof DataSourceRowProps)[]) {
+    if (key === 'source' ? !sameSource(previous.source, next.source) : previous[key] !== next[key])
+      return false;
+  }
+  return true;
+});
+
+function DataSourceRowImpl(props: DataSourceRowProps) {
   const { source, messages, announce, confirmDisconnect } = props;
   const connection = useDataSourceConnection(source.id, {
     ...props.options,

@@ -75,7 +75,14 @@ export function useDataSourceConnection(
   const config = useThryveConnect('useDataSourceConnection');
   const { queryClient, fetcher, hosts, pendingActions } = config;
   const session = useConnectionSession();
-  const connections = useQuery(connectionsQueryOptions({ fetcher }), queryClient);
+  // Selects this source's own status, so a change to another source does not re-render this one.
+  const connections = useQuery(
+    {
+      ...connectionsQueryOptions({ fetcher }),
+      select: (data: ConnectedSource[]) => data.some((item) => item.dataSource === dataSource),
+    },
+    queryClient,
+  );
   const callbacks = useLatestRef(options);
   const [local, setLocal] = useState<{
     status?: 'connecting';
@@ -239,7 +246,7 @@ export function useDataSourceConnection(
     window.location.assign(local.fallbackUrl);
   }, [local.fallbackUrl, session, pendingActions, dataSource]);
 
-  const connected = connections.data?.some((item) => item.dataSource === dataSource);
+  const connected = connections.data;
   const status: DataSourceConnectionStatus = revokeMutation.isPending
     ? 'revoking'
     : local.status === 'connecting'
