@@ -283,7 +283,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     dispatch(req, res, url).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return;
       const cors = url.pathname.startsWith('/__sandbox/') ? CONTROL_CORS_HEADERS : {};
-      if (error instanceof HttpError) return sendText(res, error.status, error.message, cors);
+      // After a refused oversized body the rest of it is still on the wire: close rather than reuse.
+      const close: Record<string, string> =
+        error instanceof HttpError && error.status === 413 ? { Connection: 'close' } : {};
+      if (error instanceof HttpError)
+        return sendText(res, error.status, error.message, { ...cors, ...close });
       sendText(res, 500, 'Internal sandbox error.', cors);
     });
   });
