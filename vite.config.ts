@@ -40,8 +40,8 @@ const browser = (name: string) => ({
       ],
     },
   }),
-  // Each browser project needs its own instance name, or Vitest refuses two chromium projects.
-  instances: [{ browser: 'chromium' as const, name }],
+  // Each browser instance needs a name of its own (not its project's), or Vitest refuses the config.
+  instances: [{ browser: 'chromium' as const, name: `${name} (chromium)` }],
 });
 
 // Vitest projects do not nest, so every project is listed here, explicitly.
