@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProxyFetcher, isThryveConnectError, type ThryveConnectError } from '../src/index.js';
+
+// A real HTTP server stands in for the host's backend, so the fetcher's own fetch, headers,
+// status handling and aborts are what is tested, not a stub of them.
+
+const WIDGET =
+  'https://connect.thryve.de/?connectionSessionToken=1060285265X4247109939067552841&platform=web&lang=de';
+let server: Server;
+let base = '';
+const seen: Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: string }> = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      const [path, query] = (req.url ?? '').split('?');
+      const status = Number(new URLSearchParams(query).get('status') ?? 200);
+      res.setHeader('content-type', 'application/json');
+      if (path === '/slow/session') return void setTimeout(() => res.end('{}'), 5_000);
+      if (path === '/html/session') return void res.end('<html>');
+      if (status !== 200) {
+        res.statusCode = status;
+        return void res.end(JSON.stringify({ error: { code: 'x', message: `failure ${status}` } }));
+      }
+      if (path?.endsWith('/session'))
+        return void res.end(JSON.stringify({ url: WIDGET, expiresAt: '2030-01-01T00:00:00Z' }));
+      if (path?.endsWith('/connections')) {
+        return void res.end(
+          JSON.stringify({
+            connectedSources: [{ dataSource: 1, connectedAt: '2026-04-01T10:00:00Z' }, { dataSource: 'bad' }],
+          }),
+        );
+      }
+      if (path?.endsWith('/revoke')) return void res.end(JSON.stringify({ revoked: true }));
+      res.statusCode = 404;
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function failure(promise: Promise<unknown>): Promise<ThryveConnectError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isThryveConnectError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('createProxyFetcher over real HTTP', () => {
+  it('posts the locale as JSON and returns the session payload', async () => {
+    const fetcher = createProxyFetcher({
+      url: `${base}/api/thryve/session`,
+      init: { headers: { 'x-csrf': 'abc' } },
+    });
+    await expect(fetcher({ locale: 'de' })).resolves.toEqual({
+      url: WIDGET,
+      expiresAt: '2030-01-01T00:00:00Z',
+    });
+    const request = seen.at(-1);
+    expect(request?.method).toBe('POST');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ locale: 'de' });
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(request?.headers['x-csrf']).toBe('abc');
+  });
+
+  it('derives the connections and revoke routes beside /session', async () => {
+    const fetcher = createProxyFetcher(`${base}/api/thryve/session`);
+    await expect(fetcher.getConnections?.({})).resolves.toEqual([
+      { dataSource: 1, connectedAt: '2026-04-01T10:00:00Z' },
+    ]);
+    await fetcher.revoke?.({ dataSource: 8 });
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/api/thryve/revoke' });
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ dataSource: 8 });
+    expect(createProxyFetcher({ url: `${base}/x/session`, revokeUrl: false }).revoke).toBeUndefined();
+  });
+
+  it.each([
+    [400, 'bad_request', false],
+    [401, 'unauthorized', false],
+    [403, 'forbidden', false],
+    [500, 'server_error', true],
+    [502, 'server_error', true],
+    [504, 'timeout', true],
+  ])('maps HTTP %i to %s (retryable: %s) with the backend message', async (status, code, retryable) => {
+    const error = await failure(
+      createProxyFetcher(`${base}/api/thryve/session?status=${status}`)({ locale: 'en' }),
+    );
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(status);
+    expect(error.retryable).toBe(retryable);
+    expect(error.message).toContain(`failure ${status}`);
+  });
+
+  it('reports a body that is not JSON as invalid_response', async () => {
+    expect((await failure(createProxyFetcher(`${base}/html/session`)({ locale: 'en' }))).code).toBe(
+      'invalid_response',
+    );
+  });
+
+  it('reports a refused connection as a retryable network_error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await failure(
+      createProxyFetcher(`http://127.0.0.1:${port}/api/thryve/session`)({ locale: 'en' }),
+    );
+    expect(error.code).toBe('network_error');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('honours the abort signal', async () => {
+    const controller = new AbortController();
+    const pending = createProxyFetcher(`${base}/slow/session`)({ locale: 'en', signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(pending)).code).toBe('aborted');
+  });
+});
