@@ -47,7 +47,9 @@ export interface ConnectedSource {
 export interface ThryveFetcher {
   (request: SessionRequest): Promise<SessionPayload | ConnectionWidgetResponse>;
   /** Reads the signed-in user's connected sources (the backend's `GET …/connections`). */
-  getConnections?: ((request: { signal?: AbortSignal | undefined }) => Promise<ConnectedSource[]>) | undefined;
+  getConnections?:
+    | ((request: { signal?: AbortSignal | undefined }) => Promise<ConnectedSource[]>)
+    | undefined;
   /** Revokes a source server-side (the backend's `POST …/revoke`). */
   revoke?:
     | ((request: { dataSource: DataSourceId; signal?: AbortSignal | undefined }) => Promise<void>)

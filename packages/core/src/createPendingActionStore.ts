@@ -74,7 +74,11 @@ function isPendingAction(value: unknown): value is PendingAction {
  * safe to create on the server (storage is resolved on first use, not at import).
  */
 export function createPendingActionStore(options: PendingActionStoreOptions = {}): PendingActionStore {
-  const { key = 'thryve-connect:pending-action', maxAgeMs = DEFAULT_PENDING_MAX_AGE_MS, now = Date.now } = options;
+  const {
+    key = 'thryve-connect:pending-action',
+    maxAgeMs = DEFAULT_PENDING_MAX_AGE_MS,
+    now = Date.now,
+  } = options;
   let storage: PendingActionStorage | undefined = options.storage;
   const resolve = (): PendingActionStorage => {
     storage ??= defaultStorage() ?? memoryStorage();

@@ -1,6 +1,6 @@
 import type { ConnectedSource, SessionPayload, ThryveFetcher } from './ConnectionSession.js';
 import { isDataSourceId } from './dataSources.js';
-import { type ThryveConnectErrorCode, ThryveConnectError } from './ThryveConnectError.js';
+import { ThryveConnectError, type ThryveConnectErrorCode } from './ThryveConnectError.js';
 import { normalizeSessionPayload } from './toConnectionSession.js';
 
 /** Options of {@link createProxyFetcher}. */
@@ -39,7 +39,11 @@ async function readErrorMessage(response: Response): Promise<string | undefined>
   }
 }
 
-async function request(url: string, init: RequestInit, fetchImpl: typeof fetch | undefined): Promise<unknown> {
+async function request(
+  url: string,
+  init: RequestInit,
+  fetchImpl: typeof fetch | undefined,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await (fetchImpl ?? globalThis.fetch)(url, init);
@@ -103,7 +107,8 @@ function parseConnections(body: unknown, url: string): ConnectedSource[] {
 export function createProxyFetcher(options: string | ProxyFetcherOptions = {}): ThryveFetcher {
   const opts: ProxyFetcherOptions = typeof options === 'string' ? { url: options } : options;
   const url = opts.url ?? DEFAULT_SESSION_PATH;
-  const connectionsUrl = opts.connectionsUrl === false ? undefined : (opts.connectionsUrl ?? sibling(url, 'connections'));
+  const connectionsUrl =
+    opts.connectionsUrl === false ? undefined : (opts.connectionsUrl ?? sibling(url, 'connections'));
   const revokeUrl = opts.revokeUrl === false ? undefined : (opts.revokeUrl ?? sibling(url, 'revoke'));
   const base = opts.init ?? {};
   const headers = (extra: Record<string, string>): Headers => {
@@ -116,7 +121,11 @@ export function createProxyFetcher(options: string | ProxyFetcherOptions = {}): 
     cache: 'no-store',
     ...base,
     method,
-    headers: headers(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }),
+    headers: headers(
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
+    ),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     ...(signal ? { signal } : {}),
   });

@@ -50,7 +50,9 @@ export function deriveDataSources(options: DeriveDataSourcesOptions = {}): DataS
       if (!rank.has(id)) rank.set(id, index);
     });
     // Array.prototype.sort is stable, so unranked sources keep their relative order.
-    list.sort((a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER));
+    list.sort(
+      (a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER),
+    );
   }
   return list;
 }

@@ -38,11 +38,20 @@ export {
   removeConnectionResultParams,
   type UnmatchedReason,
 } from './parseConnectionResult.js';
-export { normalizeOrigins, type ParsedWidgetUrl, type ParseWidgetUrlOptions, parseWidgetUrl } from './parseWidgetUrl.js';
+export {
+  normalizeOrigins,
+  type ParsedWidgetUrl,
+  type ParseWidgetUrlOptions,
+  parseWidgetUrl,
+} from './parseWidgetUrl.js';
 export {
   isThryveConnectError,
   ThryveConnectError,
   type ThryveConnectErrorCode,
   type ThryveConnectErrorOptions,
 } from './ThryveConnectError.js';
-export { normalizeSessionPayload, type ToConnectionSessionOptions, toConnectionSession } from './toConnectionSession.js';
+export {
+  normalizeSessionPayload,
+  type ToConnectionSessionOptions,
+  toConnectionSession,
+} from './toConnectionSession.js';

@@ -2,8 +2,34 @@ import { ThryveConnectError } from './ThryveConnectError.js';
 
 /** The 28 ISO 639-1 language codes Thryve's widget endpoint accepts, as Thryve lists them. */
 export const LOCALES = [
-  'ar', 'bg', 'cs', 'en', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'hu', 'id', 'it',
-  'ja', 'ko', 'lt', 'lv', 'nl', 'pl', 'pt', 'ro', 'ru', 'sk', 'sl', 'sv', 'tr', 'uk',
+  'ar',
+  'bg',
+  'cs',
+  'en',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'tr',
+  'uk',
 ] as const;
 
 /** A language Thryve's Connection Widget can be shown in. */

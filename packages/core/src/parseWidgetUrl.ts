@@ -27,7 +27,10 @@ export interface ParsedWidgetUrl {
 export function normalizeOrigins(origins: readonly string[]): Set<string> {
   const result = new Set<string>();
   for (const entry of origins) {
-    result.add(parseAbsoluteUrl(entry, { what: 'allowed widget origin', invalidCode: 'invalid_url', secure: true }).origin);
+    result.add(
+      parseAbsoluteUrl(entry, { what: 'allowed widget origin', invalidCode: 'invalid_url', secure: true })
+        .origin,
+    );
   }
   return result;
 }
@@ -63,5 +66,10 @@ export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}
       'The widget URL\'s connectionSessionToken is not a Thryve token (4–256 letters, digits, "-", "_", ".", "~").',
     );
   }
-  return { url: parsed.href, origin: parsed.origin, token, locale: toLocale(parsed.searchParams.get('lang')) };
+  return {
+    url: parsed.href,
+    origin: parsed.origin,
+    token,
+    locale: toLocale(parsed.searchParams.get('lang')),
+  };
 }

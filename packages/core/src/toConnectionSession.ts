@@ -22,12 +22,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function normalizeSessionPayload(raw: unknown): SessionPayload {
   if (isObject(raw) && typeof raw.url === 'string') {
     const { expiresAt } = raw;
-    if (expiresAt !== undefined && expiresAt !== null && typeof expiresAt !== 'number' && typeof expiresAt !== 'string') {
-      throw new ThryveConnectError('invalid_response', 'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.');
+    if (
+      expiresAt !== undefined &&
+      expiresAt !== null &&
+      typeof expiresAt !== 'number' &&
+      typeof expiresAt !== 'string'
+    ) {
+      throw new ThryveConnectError(
+        'invalid_response',
+        'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.',
+      );
     }
     return expiresAt === undefined || expiresAt === null ? { url: raw.url } : { url: raw.url, expiresAt };
   }
-  if (isObject(raw) && raw.type === 'enduser.widget.connection' && isObject(raw.data) && typeof raw.data.url === 'string') {
+  if (
+    isObject(raw) &&
+    raw.type === 'enduser.widget.connection' &&
+    isObject(raw.data) &&
+    typeof raw.data.url === 'string'
+  ) {
     return { url: (raw as unknown as ConnectionWidgetResponse).data.url };
   }
   throw new ThryveConnectError(
@@ -40,7 +53,10 @@ export function normalizeSessionPayload(raw: unknown): SessionPayload {
 function toEpoch(value: number | string): number {
   const ms = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) {
-    throw new ThryveConnectError('invalid_response', `The session's expiresAt ${describe(String(value))} is not a date.`);
+    throw new ThryveConnectError(
+      'invalid_response',
+      `The session's expiresAt ${describe(String(value))} is not a date.`,
+    );
   }
   return ms;
 }
@@ -49,7 +65,10 @@ function toEpoch(value: number | string): number {
  * Turns what a fetcher returned into a {@link ConnectionSession}: normalises the shape, validates the
  * URL against the allowed origins and reads its token. Throws {@link ThryveConnectError} otherwise.
  */
-export function toConnectionSession(raw: unknown, options: ToConnectionSessionOptions = {}): ConnectionSession {
+export function toConnectionSession(
+  raw: unknown,
+  options: ToConnectionSessionOptions = {},
+): ConnectionSession {
   const payload = normalizeSessionPayload(raw);
   const parsed = parseWidgetUrl(payload.url, { allowedOrigins: options.allowedOrigins });
   const session: ConnectionSession = {

@@ -22,6 +22,9 @@ export interface UseConnectionResultOptions {
   onUnmatched?: ((result: Extract<ConnectionResult, { status: 'unmatched' }>) => void) | undefined;
 }
 
+// Typed here, not through @types/node: this is browser code that only reads what bundlers replace.
+declare const process: { env?: { NODE_ENV?: string } } | undefined;
+
 function isDevelopment(): boolean {
   // Bundlers replace process.env.NODE_ENV; a plain browser has no `process`, and gets no warnings.
   return typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production';

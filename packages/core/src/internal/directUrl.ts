@@ -1,4 +1,10 @@
-import { type DataSource, type DataSourceId, dataSources, getDataSource, isDataSourceId } from '../dataSources.js';
+import {
+  type DataSource,
+  type DataSourceId,
+  dataSources,
+  getDataSource,
+  isDataSourceId,
+} from '../dataSources.js';
 import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from '../hosts.js';
 import { ThryveConnectError } from '../ThryveConnectError.js';
 import { describe, hostPrefix, isToken, parseAbsoluteUrl } from './url.js';
@@ -12,7 +18,10 @@ export interface DirectUrlInput {
 }
 
 /** Checks a data-source id for the direct URLs: a positive integer, and not a native-only source. */
-export function assertWebDataSource(dataSource: unknown, catalogue: readonly DataSource[] = dataSources): DataSourceId {
+export function assertWebDataSource(
+  dataSource: unknown,
+  catalogue: readonly DataSource[] = dataSources,
+): DataSourceId {
   if (!isDataSourceId(dataSource)) {
     throw new ThryveConnectError(
       'invalid_data_source',
@@ -49,7 +58,11 @@ export function buildDirectUrl(page: string, extra: string, input: DirectUrlInpu
   const base = hostPrefix(hosts?.direct ?? DEFAULT_THRYVE_HOSTS.direct, 'direct host');
   let url = `${base}/${page}?token=${encodeURIComponent(token)}&dataSource=${id}${extra}`;
   if (redirectUri !== undefined) {
-    parseAbsoluteUrl(redirectUri, { what: 'redirect URI', invalidCode: 'invalid_redirect_uri', secure: false });
+    parseAbsoluteUrl(redirectUri, {
+      what: 'redirect URI',
+      invalidCode: 'invalid_redirect_uri',
+      secure: false,
+    });
     // Encode what the caller gave, not URL's normalisation of it: Thryve matches it against the
     // app's allow-list, so it must arrive exactly as registered.
     url += `&redirect_uri=${encodeURIComponent(redirectUri)}`;

@@ -1,4 +1,4 @@
-import { type ThryveConnectErrorCode, ThryveConnectError } from '../ThryveConnectError.js';
+import { ThryveConnectError, type ThryveConnectErrorCode } from '../ThryveConnectError.js';
 
 /** Longest URL we accept anywhere: far above Thryve's (~110 chars), far below what could hurt. */
 export const MAX_URL_LENGTH = 4096;
@@ -44,10 +44,16 @@ export interface AbsoluteUrlRules {
 export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   const { what, invalidCode, secure } = rules;
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ThryveConnectError(invalidCode, `The ${what} must be a non-empty string, got ${describe(value)}.`);
+    throw new ThryveConnectError(
+      invalidCode,
+      `The ${what} must be a non-empty string, got ${describe(value)}.`,
+    );
   }
   if (value !== value.trim()) {
-    throw new ThryveConnectError(invalidCode, `The ${what} ${describe(value)} has leading or trailing white space.`);
+    throw new ThryveConnectError(
+      invalidCode,
+      `The ${what} ${describe(value)} has leading or trailing white space.`,
+    );
   }
   if (value.length > MAX_URL_LENGTH) {
     throw new ThryveConnectError(
