@@ -84,6 +84,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // `pnpm bench` only: figures, not pass/fail timings, so it stays out of `pnpm test`.
+      ...(process.env.THRYVE_BENCH === '1'
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'bench',
+                environment: 'node',
+                include: ['test/bench/**/*.bench.test.ts'],
+                testTimeout: 300_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         plugins: [react()],
         resolve: { alias },

@@ -1,7 +1,13 @@
 import '../../../packages/react/src/styles.css';
+import { QueryClient } from '@tanstack/react-query';
 import { createProxyFetcher } from '@thryve-connect/core';
-import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
-import { StrictMode, useState } from 'react';
+import {
+  connectionsQueryKey,
+  DataSourcePicker,
+  ThryveConnectionWidget,
+  ThryveConnectProvider,
+} from '@thryve-connect/react';
+import { Profiler, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 // A host app as our users write one: its backend's routes, Thryve's hosts (here: the sandbox), and
@@ -12,12 +18,90 @@ const mode = params.get('mode') ?? 'redirect';
 const maxAge = params.get('maxAge');
 const fetcher = createProxyFetcher('/api/thryve/session');
 
+// Benchmark modes record figures on window.__bench for test/bench (never asserted as timings).
+type BenchFigures = Record<string, number>;
+const bench: BenchFigures = {};
+(window as unknown as { __bench: BenchFigures }).__bench = bench;
+const mountedAt = performance.now();
+
+/** A bare iframe given the session URL by hand: the baseline the widget is measured against. */
+function BareIframe() {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    void fetcher({ locale: 'en' }).then((payload) =>
+      setUrl('url' in payload ? payload.url : payload.data.url),
+    );
+  }, []);
+  return url ? (
+    <iframe
+      title="bare"
+      src={url}
+      style={{ width: '100%', minHeight: 560, border: 0 }}
+      onLoad={() => {
+        bench.visibleMs = performance.now() - mountedAt;
+      }}
+    />
+  ) : null;
+}
+
+const rowRenders = new Map<number, number>();
+const countRow = (source: { id: number; name: string }) => {
+  rowRenders.set(source.id, (rowRenders.get(source.id) ?? 0) + 1);
+  return source.name.slice(0, 2);
+};
+
+function PickerBench() {
+  useEffect(() => {
+    (window as unknown as { __changeStatus: () => void }).__changeStatus = () => {
+      rowRenders.clear();
+      delete bench.updateRenderMs;
+      const previous = queryClient.getQueryData<Array<{ dataSource: number; connectedAt: string | null }>>(
+        connectionsQueryKey(),
+      );
+      queryClient.setQueryData(connectionsQueryKey(), [
+        ...(previous ?? []),
+        { dataSource: 2, connectedAt: null },
+      ]);
+      setTimeout(() => {
+        bench.rowsRerendered = rowRenders.size;
+      }, 100);
+    };
+  }, []);
+  return (
+    <Profiler
+      id="picker"
+      onRender={(_id, phase, actualDuration) => {
+        const key = phase === 'mount' ? 'firstRenderMs' : 'updateRenderMs';
+        bench[key] = Math.max(bench[key] ?? 0, actualDuration);
+        if (phase === 'mount') bench.sources = document.querySelectorAll('.thryve-connect-source').length;
+      }}
+    >
+      <DataSourcePicker renderIcon={countRow} />
+    </Profiler>
+  );
+}
+
 function Results() {
   const [events, setEvents] = useState<string[]>([]);
   const log = (event: string) => setEvents((list) => [...list, event]);
   return (
     <>
-      {mode === 'widget' ? (
+      {mode === 'bench-bare' ? (
+        <BareIframe />
+      ) : mode === 'bench-widget' ? (
+        <ThryveConnectionWidget
+          onLoad={() => {
+            bench.visibleMs = performance.now() - mountedAt;
+          }}
+        />
+      ) : mode === 'bench-two-widgets' ? (
+        <>
+          <ThryveConnectionWidget />
+          <ThryveConnectionWidget />
+        </>
+      ) : mode === 'bench-picker' ? (
+        <PickerBench />
+      ) : mode === 'widget' ? (
         <ThryveConnectionWidget />
       ) : (
         <DataSourcePicker
@@ -35,6 +119,7 @@ function Results() {
   );
 }
 
+const queryClient = new QueryClient();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -44,6 +129,7 @@ if (root) {
         hosts={{ api: sandboxUrl, widget: sandboxUrl, direct: sandboxUrl }}
         allowedWidgetOrigins={[sandboxUrl]}
         sessionMaxAgeMs={maxAge ? Number(maxAge) : undefined}
+        queryClient={queryClient}
       >
         <Results />
       </ThryveConnectProvider>

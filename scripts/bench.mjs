@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `pnpm bench`: every figure we track, in one table: size budgets (size-limit), the browser
+// benchmarks (test/bench, Playwright + Debian Chromium against the sandbox) and the proxy's overhead.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const rows = [];
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+
+const build = spawnSync('pnpm', ['-r', 'build'], { stdio: 'ignore' });
+if (build.status !== 0) {
+  console.error('pnpm -r build failed: run it to see why.');
+  process.exit(1);
+}
+
+const size = run('pnpm', ['exec', 'size-limit', '--json']);
+try {
+  for (const entry of JSON.parse(size.stdout)) {
+    rows.push({
+      figure: `size: ${entry.name}`,
+      value: `${(entry.size / 1000).toFixed(2)} kB gzip`,
+      budget: entry.sizeLimit ? `${(entry.sizeLimit / 1000).toFixed(2)} kB` : '',
+    });
+  }
+} catch {
+  rows.push({ figure: 'size budgets', value: 'size-limit failed', budget: '' });
+}
+
+const browser = run('pnpm', ['exec', 'vitest', 'run', '--project', 'bench'], { THRYVE_BENCH: '1' });
+if (existsSync('.test-results/bench.json') && browser.status === 0) {
+  for (const [figure, value] of Object.entries(
+    JSON.parse(readFileSync('.test-results/bench.json', 'utf8')),
+  )) {
+    rows.push({ figure, value: String(value), budget: '' });
+  }
+} else {
+  rows.push({
+    figure: 'browser benchmarks',
+    value: 'failed (run THRYVE_BENCH=1 pnpm exec vitest run --project bench)',
+    budget: '',
+  });
+}
+
+if (existsSync('packages/server/bench/overhead.mjs')) {
+  const overhead = run('node', ['packages/server/bench/overhead.mjs', '--json']);
+  try {
+    for (const [figure, value] of Object.entries(JSON.parse(overhead.stdout.trim().split('\n').at(-1)))) {
+      rows.push({ figure: `proxy ${figure}`, value: String(value), budget: '' });
+    }
+  } catch {
+    rows.push({ figure: 'proxy overhead', value: 'failed', budget: '' });
+  }
+}
+
+console.table(rows);

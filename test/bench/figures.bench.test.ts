@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Sandbox, startSandbox } from '@thryve-connect/sandbox';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { SANDBOX_CREDENTIALS } from '../support/ports.js';
+import { startFixtureApp } from '../support/startFixtureApp.js';
+
+// `pnpm bench`: figures, printed and written to .test-results/bench.json. Nothing here asserts a
+// time (the machine is shared); the expectations only check that each scenario really ran.
+
+const RUNS = 15;
+let sandbox: Sandbox;
+let app: { url: string; close(): Promise<void> };
+let browser: Browser;
+const figures: Record<string, number | string> = {};
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS });
+  app = await startFixtureApp(fileURLToPath(new URL('../e2e/picker-app', import.meta.url)), sandbox.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  mkdirSync('.test-results', { recursive: true });
+  writeFileSync('.test-results/bench.json', `${JSON.stringify(figures, null, 2)}\n`);
+  console.table(figures);
+  await browser?.close();
+  await app?.close();
+  await sandbox?.close();
+});
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function figure(page: Page, key: string): Promise<number> {
+  await page.waitForFunction((name) => typeof (window as any).__bench?.[name] === 'number', key, {
+    timeout: 20_000,
+  });
+  return page.evaluate((name) => (window as any).__bench[name] as number, key);
+}
+
+it('measures mount-to-visible of the widget against a bare iframe with the same session URL', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Warm-up: Vite's first transform of each module is not what users pay.
+  for (const mode of ['bench-widget', 'bench-bare']) {
+    await page.goto(`${app.url}/?mode=${mode}`);
+    await figure(page, 'visibleMs');
+  }
+  const widget: number[] = [];
+  const bare: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternated, so drift on the shared machine hits both alike.
+    for (const [mode, list] of [
+      ['bench-widget', widget],
+      ['bench-bare', bare],
+    ] as const) {
+      await page.goto(`${app.url}/?mode=${mode}`);
+      list.push(await figure(page, 'visibleMs'));
+    }
+  }
+  await context.close();
+  figures['widget mount→visible, median ms'] = Number(median(widget).toFixed(1));
+  figures['bare iframe mount→visible, median ms'] = Number(median(bare).toFixed(1));
+  figures['widget / bare iframe ratio (goal ≤ 1.10)'] = Number((median(widget) / median(bare)).toFixed(3));
+  expect(widget).toHaveLength(RUNS);
+});
+
+it('counts session requests for two widgets under StrictMode', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let requests = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/thryve/session')) requests += 1;
+  });
+  await page.goto(`${app.url}/?mode=bench-two-widgets`);
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2, undefined, {
+    timeout: 20_000,
+  });
+  await page.waitForTimeout(500);
+  await context.close();
+  figures['session requests, 2 widgets under StrictMode'] = requests;
+  expect(requests).toBeGreaterThan(0);
+});
+
+it('profiles the picker with every catalogue source: first render and one status change', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.url}/?mode=bench-picker`);
+  const sources = await figure(page, 'sources');
+  await page.waitForFunction(
+    () => document.querySelectorAll('.thryve-connect-badge')[0]?.textContent !== 'Status unknown',
+  );
+  await page.waitForTimeout(300);
+  await page.evaluate(() => (window as any).__changeStatus());
+  const rows = await figure(page, 'rowsRerendered');
+  figures['picker sources rendered'] = sources;
+  figures['picker first render, ms (React Profiler, one frame = 16.7)'] = Number(
+    (await figure(page, 'firstRenderMs')).toFixed(2),
+  );
+  figures['picker status change render, ms'] = Number((await figure(page, 'updateRenderMs')).toFixed(2));
+  figures['picker rows re-rendered by one status change'] = rows;
+  await context.close();
+  expect(sources).toBe(16);
+});
