@@ -158,5 +158,12 @@ describe('ThryveConnectionWidget end to end', () => {
     const frameUrl = new URL((await page.locator('iframe').getAttribute('src')) ?? '');
     expect(frameUrl.origin).toBe(sandbox.url);
     expect(frameUrl.origin).not.toBe(app.url);
+
+    // Inside the frame, as a user would: Connect → the provider's consent → Allow → back in the widget.
+    await frame.getByRole('button', { name: 'Connect Withings' }).click();
+    await frame.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => frame.getByRole('button', { name: 'Disconnect Withings' }).count()).toBe(1);
+    expect(connectedIds()).toEqual([8]);
+    expect(new URL(page.url()).origin).toBe(app.url); // the host page never navigated
   });
 });
