@@ -10,6 +10,8 @@ const withTheme: Decorator = (Story, context) => {
       className={theme === 'dark' ? 'thryve-connect-dark' : undefined}
       style={{
         padding: 16,
+        // A host app's own font: the components inherit it (`--thryve-font: inherit`).
+        fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         background: theme === 'dark' ? '#0f1115' : '#ffffff',
         color: theme === 'dark' ? '#f3f4f6' : '#111827',
         colorScheme: theme,
