@@ -100,6 +100,26 @@ export default defineConfig({
           ]
         : []),
       {
+        // The same jsdom suite on React 18: our peer range says ^18.2 || ^19, and this is what proves 18.
+        plugins: [react()],
+        resolve: {
+          alias: [
+            ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
+            { find: /^react-dom($|\/.*)/, replacement: `${here('./node_modules/react-dom-18')}$1` },
+            { find: /^react($|\/.*)/, replacement: `${here('./node_modules/react-18')}$1` },
+          ],
+        },
+        test: {
+          name: 'react-18',
+          environment: 'jsdom',
+          include: ['packages/react/test/**/*.test.{ts,tsx}'],
+          exclude: ['packages/react/test/**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['packages/react/test/react18.setup.ts', 'packages/react/test/setup.ts'],
+          // Inlined so the aliases reach it too: one React in the process, not two.
+          server: { deps: { inline: ['@tanstack/react-query'] } },
+        },
+      },
+      {
         plugins: [react()],
         resolve: { alias },
         test: {
