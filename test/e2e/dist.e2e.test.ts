@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+// What users install is dist/, not src/: these read and run the built files. `pnpm test` builds first
+// and sets THRYVE_REQUIRE_DIST=1, so there a missing build fails instead of skipping.
+const dist = 'packages/react/dist';
+const built = existsSync(join(dist, 'index.js'));
+if (!built && process.env.THRYVE_REQUIRE_DIST === '1')
+  throw new Error('packages/react/dist is missing: run pnpm -r build.');
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? jsFiles(join(dir, entry.name))
+      : entry.name.endsWith('.js')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+describe.skipIf(!built)('the built @thryve-connect/react', () => {
+  it('keeps "use client" at the top of every file that uses React hooks or components', () => {
+    const files = jsFiles(dist);
+    const withHooks = files.filter((file) =>
+      /\buse(State|Effect|Context|Ref|Callback|Memo|Query|Mutation|Id|InsertionEffect)\b/.test(
+        readFileSync(file, 'utf8'),
+      ),
+    );
+    expect(withHooks.length).toBeGreaterThan(5);
+    for (const file of withHooks) {
+      expect(readFileSync(file, 'utf8').trimStart().startsWith('"use client"'), file).toBe(true);
+    }
+  });
+
+  it('server-renders the widget as its container only, with no browser global', async () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    // Loaded by Node itself, as an installed package is: resolution goes through the package's own links.
+    const entry = pathToFileURL(resolve(dist, 'index.js')).href;
+    const { ThryveConnectProvider, ThryveConnectionWidget } = await import(/* @vite-ignore */ entry);
+    let calls = 0;
+    const fetcher = async () => {
+      calls += 1;
+      return { url: 'https://connect.thryve.de/?connectionSessionToken=1060285265X4247109939067552841' };
+    };
+    const html = renderToString(
+      createElement(ThryveConnectProvider, { fetcher }, createElement(ThryveConnectionWidget)),
+    );
+    expect(html).toContain('class="thryve-connect-widget"');
+    expect(html).toContain('data-state="loading"');
+    expect(html).not.toContain('<iframe');
+    expect(calls).toBe(0); // no fetch on the server
+  });
+
+  it('ships the stylesheet', () => {
+    expect(readFileSync(join(dist, 'styles.css'), 'utf8')).toContain('--thryve-accent');
+  });
+});
