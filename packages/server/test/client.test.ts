@@ -92,10 +92,9 @@ describe('createThryveClient against the sandbox', () => {
 
   it('refuses an unknown locale and a malformed end-user id before any request', async () => {
     const before = sandbox.state.requests.length;
-    // @ts-expect-error: not a Locale
     expect(
       isThryveApiError(
-        await catchError(client().createConnectionSession({ endUserId: 'abcd', locale: 'xx' })),
+        await catchError(client().createConnectionSession({ endUserId: 'abcd', locale: 'xx' as never })),
         'bad_request',
       ),
     ).toBe(true);
