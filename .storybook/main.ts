@@ -10,14 +10,18 @@ const sandboxUrl = process.env.THRYVE_SANDBOX_URL ?? `http://127.0.0.1:${DEV_SAN
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  // The offline stand-in for Thryve's pages, used by the static build (see stories/support/sandbox.ts).
+  staticDirs: ['../stories/public'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: {
     name: '@storybook/react-vite',
     options: { strictMode: true, builder: { viteConfigPath: '.storybook/vite.config.ts' } },
   },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  async viteFinal(viteConfig) {
+  async viteFinal(viteConfig, { configType }) {
     const { mergeConfig } = await import('vite');
+    // `storybook build` makes a site to publish as-is: no sandbox, no proxy; stories use the labelled fake.
+    const offline = configType === 'PRODUCTION';
     return mergeConfig(viteConfig, {
       // Stories use the library's sources: an edit shows up without a build.
       resolve: {
@@ -28,8 +32,11 @@ const config: StorybookConfig = {
           '@thryve-connect/server': here('../packages/server/src/index.ts'),
         },
       },
-      define: { 'import.meta.env.STORYBOOK_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
-      plugins: [thryveDevProxy({ sandboxUrl })],
+      define: {
+        'import.meta.env.STORYBOOK_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl),
+        'import.meta.env.STORYBOOK_THRYVE_OFFLINE': JSON.stringify(offline ? 'true' : 'false'),
+      },
+      plugins: offline ? [] : [thryveDevProxy({ sandboxUrl })],
     });
   },
 };

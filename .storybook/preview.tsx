@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import '../packages/react/src/styles.css';
+import { OFFLINE } from '../stories/support/sandbox.js';
 
 // Stories can ask for the dark theme (`globals: { theme: 'dark' }`); the toolbar switches it too.
 const withTheme: Decorator = (Story, context) => {
@@ -17,6 +18,21 @@ const withTheme: Decorator = (Story, context) => {
         colorScheme: theme,
       }}
     >
+      {OFFLINE && (
+        <p
+          role="note"
+          style={{
+            margin: '0 0 12px',
+            padding: '6px 10px',
+            background: '#fff4d6',
+            color: '#3d2e00',
+            borderRadius: 6,
+          }}
+        >
+          Offline demo: these stories use an in-browser stand-in for Thryve. Run <code>pnpm start</code> for
+          the local sandbox.
+        </p>
+      )}
       <Story />
     </div>
   );

@@ -2,10 +2,35 @@ import { QueryClient } from '@tanstack/react-query';
 import { createProxyFetcher, type Locale, type ThryveFetcher } from '@thryve-connect/core';
 import { ThryveConnectProvider } from '@thryve-connect/react';
 import { type ReactNode, useState } from 'react';
-import { SANDBOX_HOSTS, SANDBOX_URL } from './sandbox.js';
+import { OFFLINE, OFFLINE_STATE_KEY, SANDBOX_HOSTS, SANDBOX_ORIGIN, SANDBOX_URL } from './sandbox.js';
+
+/** The offline fake's backend, in the browser: sessions on the fake's pages, connections in localStorage. */
+function offlineFetcher(): ThryveFetcher {
+  const read = (): number[] => {
+    try {
+      return JSON.parse(localStorage.getItem(OFFLINE_STATE_KEY) ?? '[1]') as number[];
+    } catch {
+      return [1];
+    }
+  };
+  let sequence = 1_000_000_000;
+  const fetcher: ThryveFetcher = async ({ locale }) => {
+    sequence += 1;
+    return {
+      url: `${SANDBOX_URL}/?connectionSessionToken=${sequence}X4247109939067552841&platform=web&lang=${locale}`,
+    };
+  };
+  fetcher.getConnections = async () => read().map((dataSource) => ({ dataSource, connectedAt: null }));
+  fetcher.revoke = async ({ dataSource }) => {
+    localStorage.setItem(OFFLINE_STATE_KEY, JSON.stringify(read().filter((id) => id !== dataSource)));
+  };
+  return fetcher;
+}
 
 /** The fetcher a host app uses: its own backend's routes (here the dev proxy in front of the sandbox). */
-export const proxyFetcher: ThryveFetcher = createProxyFetcher('/api/thryve/session');
+export const proxyFetcher: ThryveFetcher = OFFLINE
+  ? offlineFetcher()
+  : createProxyFetcher('/api/thryve/session');
 
 /**
  * Each story gets its own QueryClient, so one story's session or error never leaks into the next,
@@ -18,7 +43,7 @@ export function StoryProvider(props: { fetcher?: ThryveFetcher; locale?: Locale;
       fetcher={props.fetcher ?? proxyFetcher}
       locale={props.locale}
       hosts={SANDBOX_HOSTS}
-      allowedWidgetOrigins={[SANDBOX_URL]}
+      allowedWidgetOrigins={[SANDBOX_ORIGIN]}
       queryClient={queryClient}
     >
       {props.children}
