@@ -63,6 +63,14 @@ describe('parseWidgetUrl', () => {
     ).toBe('invalid_token');
   });
 
+  it('refuses absurd lengths before parsing them', () => {
+    const long = `https://connect.thryve.de/?connectionSessionToken=${TOKEN}&pad=${'x'.repeat(10_000)}`;
+    expect(codeOf(() => parseWidgetUrl(long))).toBe('invalid_url');
+    expect(
+      codeOf(() => parseWidgetUrl(`https://connect.thryve.de/?connectionSessionToken=${'1'.repeat(300)}`)),
+    ).toBe('invalid_token');
+  });
+
   it('never puts the token into its error messages', () => {
     try {
       parseWidgetUrl(`https://evil.example/?connectionSessionToken=${TOKEN}`);
