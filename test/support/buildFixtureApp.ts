@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createThryveClient, createThryveConnectHandler, toNodeHandler } from '@thryve-connect/server';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { SANDBOX_CREDENTIALS } from './ports.js';
+import { DEMO_USER_COOKIE } from './thryveDevProxy.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * The fixture app as users ship theirs: a production `vite build` (React's production build, with
+ * react-dom/profiling so the Profiler still reports), served as static files beside the real backend
+ * proxy. For benchmarks: the dev server's figures overstate what users get.
+ */
+export async function buildFixtureApp(
+  root: string,
+  sandboxUrl: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'thryve-fixture-'));
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    mode: 'production',
+    plugins: [react()],
+    resolve: {
+      alias: {
+        '@thryve-connect/core': here('../../packages/core/src/index.ts'),
+        '@thryve-connect/react': here('../../packages/react/src/index.ts'),
+        'react-dom/client': 'react-dom/profiling',
+      },
+    },
+    define: { 'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
+    build: { outDir, emptyOutDir: true, minify: true },
+  });
+  const proxy = toNodeHandler(
+    createThryveConnectHandler({
+      client: createThryveClient({
+        ...SANDBOX_CREDENTIALS,
+        hosts: { api: sandboxUrl, widget: sandboxUrl, direct: sandboxUrl },
+      }),
+      getEndUser: (request) => {
+        const match = new RegExp(`${DEMO_USER_COOKIE}=([A-Za-z0-9-]{1,80})`).exec(
+          request.headers.get('cookie') ?? '',
+        );
+        return { alias: match?.[1] ?? 'bench-user' };
+      },
+    }),
+  );
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/api/thryve/')) return void proxy(req, res);
+    const file = join(outDir, normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, ''));
+    if (!existsSync(file)) {
+      res.statusCode = 404;
+      return void res.end('not found');
+    }
+    res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
