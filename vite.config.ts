@@ -79,7 +79,7 @@ export default defineConfig({
           // Playwright drives Debian Chromium against a fixture app and the sandbox.
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.e2e.test.ts'],
+          include: ['test/e2e/**/*.e2e.test.ts', 'test/consumers/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

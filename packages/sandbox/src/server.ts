@@ -243,6 +243,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
     if (path.startsWith('/__sandbox/')) return handleControl(ctx, actions, req, path, res);
+    // Browsers ask every top-level page's origin for one; a 404 would be a console error in users' tests.
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'Cache-Control': 'public, max-age=86400' });
+      return void res.end();
+    }
     const route = ROUTES[path];
     if (!route) return sendText(res, 404, `Not found: the sandbox has no ${path}.`);
     const method = req.method ?? 'GET';

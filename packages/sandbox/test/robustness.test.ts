@@ -46,6 +46,11 @@ describe('robustness', () => {
     expect(response.status).toBe(404);
   });
 
+  it('answers the browser favicon request with 204, not a 404 console error', async () => {
+    const response = await fetch(`${sandbox().url}/favicon.ico`);
+    expect(response.status).toBe(204);
+  });
+
   it('answers 413 on a body over 1 MB', async () => {
     const response = await fetch(`${sandbox().url}/v5/accessToken`, {
       method: 'POST',

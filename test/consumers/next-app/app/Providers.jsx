@@ -1,0 +1,19 @@
+'use client';
+import { createProxyFetcher } from '@thryve-connect/core';
+import { ThryveConnectProvider } from '@thryve-connect/react';
+
+// The provider takes a function (the fetcher), so it lives in a client component.
+const sandbox = process.env.NEXT_PUBLIC_THRYVE_SANDBOX_URL;
+const fetcher = createProxyFetcher('/api/thryve/session');
+
+export function Providers({ children }) {
+  return (
+    <ThryveConnectProvider
+      fetcher={fetcher}
+      hosts={{ api: sandbox, widget: sandbox, direct: sandbox }}
+      allowedWidgetOrigins={[sandbox]}
+    >
+      {children}
+    </ThryveConnectProvider>
+  );
+}
