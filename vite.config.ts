@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.js';
 import { TEST_SANDBOX_PORT } from './test/support/ports.js';
 import { thryveDevProxy } from './test/support/thryveDevProxy.js';
 
@@ -21,25 +22,11 @@ const alias = {
   '@thryve-connect/sandbox': here('./packages/sandbox/src/index.ts'),
 };
 
-// Debian's Chromium (tools cannot download browsers here). The background-networking flags keep it
-// from flooding the closed network with refused connections.
+// Debian's Chromium with the flags this machine needs (test/support/chromium.ts).
 const browser = (name: string) => ({
   enabled: true,
   headless: true,
-  provider: playwright({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  }),
+  provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
   // Each browser instance needs a name of its own (not its project's), or Vitest refuses the config.
   instances: [{ browser: 'chromium' as const, name: `${name} (chromium)` }],
 });

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { DataSourcePicker } from '@thryve-connect/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { memoryPickerFetcher } from '../support/fetchers.js';
-import { StoryProvider } from '../support/StoryProvider.js';
+import { withFreshProvider, withProvider } from '../support/StoryProvider.js';
 import { connectInSandbox } from '../support/sandbox.js';
 
 /** The dev proxy's default demo user (see test/support/thryveDevProxy.ts). */
@@ -16,13 +16,7 @@ const meta = {
   title: 'Components/DataSourcePicker',
   component: DataSourcePicker,
   args: { include: [1, 2, 3, 8, 18, 42] },
-  decorators: [
-    (Story) => (
-      <StoryProvider>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider()],
 } satisfies Meta<typeof DataSourcePicker>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -43,11 +37,7 @@ export const Default: Story = {
 export const Grid: Story = {
   args: { layout: 'grid', include: undefined },
   decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher({ connected: [{ dataSource: 2, connectedAt: null }] })}>
-        <Story />
-      </StoryProvider>
-    ),
+    withFreshProvider(() => memoryPickerFetcher({ connected: [{ dataSource: 2, connectedAt: null }] })),
   ],
   play: async ({ canvasElement }) => {
     await expect(
@@ -58,13 +48,7 @@ export const Grid: Story = {
 
 /** While the statuses load. */
 export const Loading: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher({ connections: 'pending' })}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher({ connections: 'pending' }))],
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
   },
@@ -72,13 +56,7 @@ export const Loading: Story = {
 
 /** The connections route failed: an alert with Retry; the sources stay usable. */
 export const ConnectionsError: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher({ connections: 'error' })}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher({ connections: 'error' }))],
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(alert).toHaveTextContent(/signed out/);
@@ -88,13 +66,7 @@ export const ConnectionsError: Story = {
 
 /** Without a connections route the picker says "Status unknown" instead of guessing. */
 export const StatusUnknown: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher({ connections: 'none' })}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher({ connections: 'none' }))],
   play: async ({ canvasElement }) => {
     await expect((await within(canvasElement).findAllByText('Status unknown')).length).toBeGreaterThan(0);
   },
@@ -103,11 +75,7 @@ export const StatusUnknown: Story = {
 /** Disconnect asks first; focus moves to Cancel, and back when the question closes. */
 export const ConfirmDisconnect: Story = {
   decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] })}>
-        <Story />
-      </StoryProvider>
-    ),
+    withFreshProvider(() => memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] })),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -121,14 +89,7 @@ export const ConfirmDisconnect: Story = {
 export const German: Story = {
   args: { locale: 'de' },
   decorators: [
-    (Story) => (
-      <StoryProvider
-        fetcher={memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] })}
-        locale="de"
-      >
-        <Story />
-      </StoryProvider>
-    ),
+    withFreshProvider(() => memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] }), 'de'),
   ],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('button', { name: 'Fitbit trennen' })).toBeVisible();
@@ -147,13 +108,7 @@ export const CustomRender: Story = {
       </span>
     ),
   },
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher()}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher())],
   play: async ({ canvasElement }) => {
     await expect((await within(canvasElement).findAllByText('disconnected')).length).toBeGreaterThan(0);
   },
@@ -163,11 +118,7 @@ export const CustomRender: Story = {
 export const Dark: Story = {
   globals: { theme: 'dark' },
   decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher({ connected: [{ dataSource: 18, connectedAt: null }] })}>
-        <Story />
-      </StoryProvider>
-    ),
+    withFreshProvider(() => memoryPickerFetcher({ connected: [{ dataSource: 18, connectedAt: null }] })),
   ],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('button', { name: 'Disconnect Oura' })).toBeVisible();
@@ -176,13 +127,7 @@ export const Dark: Story = {
 
 /** A user with nothing connected yet. */
 export const NoneConnected: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher()}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher())],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('button', { name: 'Connect Fitbit' })).toBeVisible();
@@ -199,13 +144,7 @@ export const Connecting: Story = {
       window.open = original;
     };
   },
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher()}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher())],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const connect = await canvas.findByRole('button', { name: 'Connect Fitbit' });
@@ -219,15 +158,11 @@ export const Connecting: Story = {
 export const Revoking: Story = {
   args: { confirmDisconnect: false },
   decorators: [
-    (Story) => {
+    withFreshProvider(() => {
       const fetcher = memoryPickerFetcher({ connected: [{ dataSource: 1, connectedAt: null }] });
       fetcher.revoke = () => new Promise<never>(() => {});
-      return (
-        <StoryProvider fetcher={fetcher}>
-          <Story />
-        </StoryProvider>
-      );
-    },
+      return fetcher;
+    }),
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -247,13 +182,7 @@ export const PopupBlocked: Story = {
       window.open = original;
     };
   },
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={memoryPickerFetcher()}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => memoryPickerFetcher())],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const connect = await canvas.findByRole('button', { name: 'Connect Fitbit' });

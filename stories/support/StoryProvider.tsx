@@ -1,3 +1,4 @@
+import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { createProxyFetcher, type Locale, type ThryveFetcher } from '@thryve-connect/core';
 import { ThryveConnectProvider } from '@thryve-connect/react';
@@ -48,5 +49,36 @@ export function StoryProvider(props: { fetcher?: ThryveFetcher; locale?: Locale;
     >
       {props.children}
     </ThryveConnectProvider>
+  );
+}
+
+/** A story decorator: the story inside a {@link StoryProvider} with this fetcher (default: the live one). */
+export function withProvider(fetcher?: ThryveFetcher, locale?: Locale): Decorator {
+  return (Story) => (
+    <StoryProvider fetcher={fetcher} locale={locale}>
+      <Story />
+    </StoryProvider>
+  );
+}
+
+function FreshProvider(props: {
+  create: () => ThryveFetcher;
+  locale?: Locale | undefined;
+  children: ReactNode;
+}) {
+  const [fetcher] = useState(props.create);
+  return (
+    <StoryProvider fetcher={fetcher} locale={props.locale}>
+      {props.children}
+    </StoryProvider>
+  );
+}
+
+/** Like {@link withProvider}, with a fetcher made anew for every mount: stateful fakes start clean each time. */
+export function withFreshProvider(create: () => ThryveFetcher, locale?: Locale): Decorator {
+  return (Story) => (
+    <FreshProvider create={create} locale={locale}>
+      <Story />
+    </FreshProvider>
   );
 }

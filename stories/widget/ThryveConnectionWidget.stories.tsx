@@ -7,7 +7,7 @@ import {
   signedOutFetcher,
   untrustedUrlFetcher,
 } from '../support/fetchers.js';
-import { StoryProvider } from '../support/StoryProvider.js';
+import { withFreshProvider, withProvider } from '../support/StoryProvider.js';
 
 const widgetOf = (canvasElement: HTMLElement) => {
   const element = canvasElement.querySelector<HTMLElement>('.thryve-connect-widget');
@@ -24,13 +24,7 @@ const meta = {
   title: 'Components/ThryveConnectionWidget',
   component: ThryveConnectionWidget,
   args: { height: 560 },
-  decorators: [
-    (Story) => (
-      <StoryProvider>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider()],
 } satisfies Meta<typeof ThryveConnectionWidget>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -59,13 +53,7 @@ export const German: Story = {
 
 /** While the session is on its way: a skeleton, `aria-busy`, and a polite "Loading…" announcement. */
 export const Loading: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={pendingFetcher}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider(pendingFetcher)],
   play: async ({ canvasElement }) => {
     await expect(widgetOf(canvasElement).getAttribute('aria-busy')).toBe('true');
     await expect(within(canvasElement).getByRole('status').textContent).toMatch(/Loading/);
@@ -74,13 +62,7 @@ export const Loading: Story = {
 
 /** The backend says the user is signed out (401): shown at once, not retried, with a Retry button. */
 export const ErrorSignedOut: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={signedOutFetcher}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider(signedOutFetcher)],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(/signed out/);
@@ -90,13 +72,7 @@ export const ErrorSignedOut: Story = {
 
 /** The backend sent a URL on a foreign origin: refused, never put into an iframe. */
 export const ErrorUntrustedUrl: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={untrustedUrlFetcher}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider(untrustedUrlFetcher)],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/does not trust/);
     await expect(canvasElement.querySelector('iframe')).toBeNull();
@@ -114,13 +90,7 @@ export const ErrorLoadTimeout: Story = {
 
 /** The session expired on screen: the frame is replaced by a one-click Reload that fetches a new one. */
 export const Expired: Story = {
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={expiringFetcher()}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withFreshProvider(() => expiringFetcher())],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('expired'));
@@ -143,13 +113,7 @@ export const CustomFallbacks: Story = {
       </p>
     ),
   },
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={signedOutFetcher}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider(signedOutFetcher)],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('(unauthorized)');
   },
@@ -158,13 +122,7 @@ export const CustomFallbacks: Story = {
 /** The dark theme (toolbar: Theme → dark), shown on the error panel. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  decorators: [
-    (Story) => (
-      <StoryProvider fetcher={signedOutFetcher}>
-        <Story />
-      </StoryProvider>
-    ),
-  ],
+  decorators: [withProvider(signedOutFetcher)],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toBeVisible();
   },

@@ -1,23 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
+import { staticFiles } from '../support/staticFiles.js';
 
 // `pnpm build-storybook` makes a site to publish as-is: no sandbox, no backend. Its stories fall back
 // to the labelled in-browser fake. This builds it, serves the files statically and looks.
 
 const root = 'storybook-static';
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 let server: Server;
 let origin = '';
 let browser: Browser;
@@ -27,20 +19,7 @@ beforeAll(async () => {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`storybook build failed:\n${build.stderr.slice(-2000)}`);
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.statusCode = 404;
-      return void res.end('not found');
-    }
-    res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
-    res.end(readFileSync(file));
-  });
+  server = createServer(staticFiles(root));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchChromium();

@@ -1,17 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createThryveClient, createThryveConnectHandler, toNodeHandler } from '@thryve-connect/server';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { SANDBOX_CREDENTIALS } from './ports.js';
+import { staticFiles } from './staticFiles.js';
 import { DEMO_USER_COOKIE } from './thryveDevProxy.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 /**
  * The fixture app as users ship theirs: a production `vite build` (React's production build, with
@@ -53,16 +53,11 @@ export async function buildFixtureApp(
       },
     }),
   );
+  const serve = staticFiles(outDir);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/thryve/')) return void proxy(req, res);
-    const file = join(outDir, normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, ''));
-    if (!existsSync(file)) {
-      res.statusCode = 404;
-      return void res.end('not found');
-    }
-    res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
-    res.end(readFileSync(file));
+    serve(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

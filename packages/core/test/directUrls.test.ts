@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildConnectUrl, buildRevokeUrl, isThryveConnectError } from '../src/index.js';
+import { buildConnectUrl, buildRevokeUrl } from '../src/index.js';
+import { codeOf } from './support/codeOf.js';
 
 const TOKEN = '1060285265X4247109939067552841';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (isThryveConnectError(error)) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('buildConnectUrl and buildRevokeUrl', () => {
   it.each([5, 6, 44, 47])('refuses native source %i: it connects only through the mobile SDKs', (id) => {

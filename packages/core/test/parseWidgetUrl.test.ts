@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isThryveConnectError, parseWidgetUrl, ThryveConnectError } from '../src/index.js';
+import { parseWidgetUrl, ThryveConnectError } from '../src/index.js';
+import { codeOf } from './support/codeOf.js';
 
 const TOKEN = '1060285265X4247109939067552841';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (isThryveConnectError(error)) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('parseWidgetUrl', () => {
   it.each([
