@@ -1,6 +1,6 @@
 'use client';
 import type { QueryClient } from '@tanstack/react-query';
-import type { Locale, PendingActionStore, ThryveFetcher, ThryveHosts } from '@thryve-connect/core';
+import type { Locale, ThryveFetcher, ThryveHosts } from '@thryve-connect/core';
 import { createContext, useContext } from 'react';
 
 /** What {@link ThryveConnectProvider} gives every hook and component below it. */
@@ -14,7 +14,6 @@ export interface ThryveConnectContextValue {
   /** How long a session without `expiresAt` is trusted, in ms. */
   sessionMaxAgeMs: number;
   queryClient: QueryClient;
-  pendingActions: PendingActionStore;
 }
 
 /** The context behind {@link useThryveConnect}; `null` outside a provider. */

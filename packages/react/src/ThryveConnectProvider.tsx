@@ -1,7 +1,6 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import {
-  createPendingActionStore,
   DEFAULT_LOCALE,
   DEFAULT_THRYVE_HOSTS,
   type Locale,
@@ -41,7 +40,6 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   // A private client only when the host has none; created once per provider, never at import.
   const [ownClient] = useState(() => ((props.queryClient ?? outerClient) ? null : new QueryClient()));
   const queryClient = props.queryClient ?? outerClient ?? (ownClient as QueryClient);
-  const [pendingActions] = useState(() => createPendingActionStore());
 
   const widgetHost = hosts?.widget ?? DEFAULT_THRYVE_HOSTS.widget;
   const apiHost = hosts?.api ?? DEFAULT_THRYVE_HOSTS.api;
@@ -55,19 +53,8 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
       allowedWidgetOrigins: originsKey.split(' '),
       sessionMaxAgeMs: sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS,
       queryClient,
-      pendingActions,
     }),
-    [
-      fetcher,
-      locale,
-      apiHost,
-      widgetHost,
-      directHost,
-      originsKey,
-      sessionMaxAgeMs,
-      queryClient,
-      pendingActions,
-    ],
+    [fetcher, locale, apiHost, widgetHost, directHost, originsKey, sessionMaxAgeMs, queryClient],
   );
 
   const content = <ThryveConnectContext.Provider value={value}>{children}</ThryveConnectContext.Provider>;

@@ -7,6 +7,7 @@ import {
 } from '@thryve-connect/core';
 import { useEffect, useState } from 'react';
 import { connectionsQueryKey } from './connectionsQueryOptions.js';
+import { pendingActionStore } from './internal/pendingActionStore.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
@@ -37,11 +38,12 @@ function isDevelopment(): boolean {
  * with no matching action is never reported as success. Returns the result (`{ status: 'none' }` first).
  */
 export function useConnectionResult(options: UseConnectionResultOptions = {}): ConnectionResult {
-  const { pendingActions, queryClient } = useThryveConnect('useConnectionResult');
+  const { queryClient } = useThryveConnect('useConnectionResult');
   const callbacks = useLatestRef(options);
   const [result, setResult] = useState<ConnectionResult>({ status: 'none' });
 
   useEffect(() => {
+    const pendingActions = pendingActionStore();
     const href = window.location.href;
     const parsed = parseConnectionResult(href, pendingActions.peek());
     if (parsed.status === 'none') return;
@@ -64,7 +66,7 @@ export function useConnectionResult(options: UseConnectionResultOptions = {}): C
       }
       onUnmatched?.(parsed);
     }
-  }, [pendingActions, queryClient, callbacks]);
+  }, [queryClient, callbacks]);
 
   return result;
 }

@@ -10,6 +10,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { connectionSessionQueryKey, connectionSessionQueryOptions } from './connectionSessionQueryOptions.js';
 import { connectionsQueryKey, connectionsQueryOptions } from './connectionsQueryOptions.js';
+import { pendingActionStore } from './internal/pendingActionStore.js';
 import { toThryveConnectError } from './internal/toThryveConnectError.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -73,7 +74,8 @@ export function useDataSourceConnection(
   options: UseDataSourceConnectionOptions = {},
 ): UseDataSourceConnectionResult {
   const config = useThryveConnect('useDataSourceConnection');
-  const { queryClient, fetcher, hosts, pendingActions } = config;
+  const { queryClient, fetcher, hosts } = config;
+  const pendingActions = pendingActionStore();
   const session = useConnectionSession();
   // Selects this source's own status, so a change to another source does not re-render this one.
   const connections = useQuery(
