@@ -136,8 +136,9 @@ describe('DataSourcePicker end to end', () => {
   });
 
   it('refreshes an expired session before it builds a connect URL', async () => {
-    // Sessions live 3 s in this sandbox; the app trusts them 5.5 s minus a 5 s margin.
-    await page.goto(`${app.url}/?mode=redirect&maxAge=5500`);
+    // Sessions live 3 s in this sandbox; the app trusts them 7.5 s minus a 5 s margin = 2.5 s. After 3.5 s
+    // the first token is dead at the sandbox: only a session refreshed in between gets the consent screen.
+    await page.goto(`${app.url}/?mode=redirect&maxAge=7500`);
     const connect = page.getByRole('button', { name: 'Connect Fitbit' });
     await expect.poll(() => connect.isEnabled()).toBe(true);
     await page.waitForTimeout(3_500);
