@@ -158,6 +158,43 @@ describe('ThryveConnectionWidget in Chromium against the sandbox', () => {
   });
 });
 
+describe('ThryveConnectionWidget safety and stability in Chromium', () => {
+  it('renders the error state and never an iframe for a javascript: URL from the backend', async () => {
+    const fetcher: ThryveFetcher = async () => ({
+      url: 'javascript:alert(1)//?connectionSessionToken=1060285265X42',
+    });
+    const { container } = render(
+      <Providers fetcher={fetcher}>
+        <ThryveConnectionWidget />
+      </Providers>,
+    );
+    await waitFor(() => expect(widgetState()).toBe('error'));
+    expect(container.querySelector('iframe')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('keeps the same loaded frame when the host passes a new onLoad', async () => {
+    const { fetcher } = countingFetcher();
+    const client = new QueryClient();
+    const loads: string[] = [];
+    const view = render(
+      <Providers fetcher={fetcher} client={client}>
+        <ThryveConnectionWidget onLoad={() => loads.push('first')} />
+      </Providers>,
+    );
+    await waitFor(() => expect(widgetState()).toBe('ready'), { timeout: 15_000 });
+    const frame = document.querySelector('iframe');
+    view.rerender(
+      <Providers fetcher={fetcher} client={client}>
+        <ThryveConnectionWidget onLoad={() => loads.push('second')} />
+      </Providers>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(document.querySelector('iframe')).toBe(frame);
+    expect(loads).toEqual(['first']); // no second load: the frame was not reloaded
+  });
+});
+
 describe('DataSourcePicker in Chromium against the sandbox', () => {
   it('shows the live statuses with no axe violations', async () => {
     await fetch(`${sandboxUrl}/__sandbox/connect`, {
