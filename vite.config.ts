@@ -120,6 +120,10 @@ export default defineConfig({
       {
         plugins: [react(), thryveDevProxy({ sandboxUrl })],
         resolve: { alias },
+        // Pre-bundled up front: a dependency found mid-run makes Vite reload the page under a test.
+        optimizeDeps: {
+          include: ['@testing-library/react', '@testing-library/user-event', 'axe-core', '@tanstack/react-query'],
+        },
         test: {
           name: 'react-browser',
           include: ['packages/react/test/**/*.browser.test.{ts,tsx}'],

@@ -172,6 +172,10 @@ function DataSourceRowImpl(props: DataSourceRowProps) {
           className="thryve-connect-source__confirm"
           role="group"
           aria-label={messages.disconnect(source.name)}
+          // Escape backs out of the question, as it would close a dialog.
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setConfirming(false);
+          }}
         >
           <p className="thryve-connect-source__message">{messages.confirmDisconnect(source.name)}</p>
           <button

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 import { createProxyFetcher, type ThryveFetcher } from '@thryve-connect/core';
 import axe from 'axe-core';
 import { type ReactNode, StrictMode } from 'react';
@@ -239,5 +240,42 @@ describe('DataSourcePicker in Chromium against the sandbox', () => {
       expect(user?.connectedSources.map((source) => source.dataSource)).toEqual([]);
     });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Connect Oura' })).toBeTruthy());
+  });
+});
+
+describe('DataSourcePicker with the keyboard only', () => {
+  it('reaches Disconnect with Tab, asks, backs out with Escape, then disconnects with Enter', async () => {
+    await fetch(`${sandboxUrl}/__sandbox/connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ alias, dataSource: 1 }),
+    });
+    const { fetcher } = countingFetcher();
+    render(
+      <Providers fetcher={fetcher}>
+        <button type="button">before</button>
+        <DataSourcePicker include={[1, 2]} />
+      </Providers>,
+    );
+    const disconnect = await screen.findByRole('button', { name: 'Disconnect Fitbit' }, { timeout: 15_000 });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Connect Garmin' }).hasAttribute('disabled')).toBe(false),
+    );
+    screen.getByRole('button', { name: 'before' }).focus();
+    await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(disconnect); // the first control of the list, in reading order
+    await userEvent.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Disconnect Fitbit' })),
+    );
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}'); // Cancel is focused; the confirm button is before it
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Fitbit disconnected.'), {
+      timeout: 15_000,
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Connect Fitbit' })).toBeTruthy());
   });
 });
