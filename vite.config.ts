@@ -122,7 +122,12 @@ export default defineConfig({
         resolve: { alias },
         // Pre-bundled up front: a dependency found mid-run makes Vite reload the page under a test.
         optimizeDeps: {
-          include: ['@testing-library/react', '@testing-library/user-event', 'axe-core', '@tanstack/react-query'],
+          include: [
+            '@testing-library/react',
+            '@testing-library/user-event',
+            'axe-core',
+            '@tanstack/react-query',
+          ],
         },
         test: {
           name: 'react-browser',
