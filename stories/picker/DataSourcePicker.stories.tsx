@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ThryveConnectError, type ThryveFetcher } from '@thryve-connect/core';
 import { DataSourcePicker } from '@thryve-connect/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { memoryPickerFetcher } from '../support/fetchers.js';
@@ -193,5 +194,24 @@ export const PopupBlocked: Story = {
       'rel',
       'noopener noreferrer',
     );
+  },
+};
+
+/** The backend refuses a session (403): the picker says why Connect is unavailable, with Retry. */
+export const SessionError: Story = {
+  decorators: [
+    withFreshProvider(() => {
+      const fetcher = memoryPickerFetcher();
+      const refused: ThryveFetcher = async () => {
+        throw new ThryveConnectError('forbidden', 'HTTP 403', { status: 403 });
+      };
+      refused.getConnections = fetcher.getConnections;
+      return refused;
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent(/not allowed to connect/);
+    await expect(within(canvasElement).getByRole('button', { name: 'Connect Fitbit' })).toBeDisabled();
   },
 };

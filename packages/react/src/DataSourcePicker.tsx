@@ -6,6 +6,7 @@ import { useLatestRef } from './internal/useLatestRef.js';
 import { getPickerMessages, type PickerMessages } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionResult } from './useConnectionResult.js';
+import { useConnectionSession } from './useConnectionSession.js';
 import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
 import { errorMessage } from './widgetMessages.js';
 
@@ -65,6 +66,14 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     order: props.order,
     overrides: props.overrides,
   });
+  // Connect needs a session: if it cannot be had, say so here, or every Connect button stays disabled
+  // with no reason given.
+  const session = useConnectionSession();
+  const shownError = error ?? (session.status === 'error' ? session.error : undefined);
+  const retry = () => {
+    if (error) refetch();
+    if (session.status === 'error') session.refresh();
+  };
   const [announcement, setAnnouncement] = useState('');
   // A repeated sentence must still be read out: clear first, then set on the next frame.
   const announce = useCallback((message: string) => {
@@ -120,10 +129,10 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
         {status === 'pending' ? messages.pickerLoading : announcement}
       </div>
-      {status === 'error' && error && (
+      {shownError && (
         <div className="thryve-connect-panel" role="alert">
-          <p className="thryve-connect-panel__text">{errorMessage(messages, error.code)}</p>
-          <button type="button" className="thryve-connect-button" onClick={refetch}>
+          <p className="thryve-connect-panel__text">{errorMessage(messages, shownError.code)}</p>
+          <button type="button" className="thryve-connect-button" onClick={retry}>
             {messages.retry}
           </button>
         </div>

@@ -266,3 +266,26 @@ describe('DataSourcePicker', () => {
     expect(await screen.findByRole('button', { name: 'Link Oura (connecting)' })).toBeTruthy();
   });
 });
+
+describe('DataSourcePicker when the session cannot be had', () => {
+  it('says why Connect is unavailable and recovers with Retry', async () => {
+    let fail = true;
+    const fetcher = (async ({ locale }) => {
+      if (fail) throw new ThryveConnectError('forbidden', 'HTTP 403', { status: 403 });
+      return { url: widgetUrl(locale) };
+    }) as ThryveFetcher;
+    fetcher.getConnections = async () => [];
+    renderPicker(fetcher, <DataSourcePicker include={[1]} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/not allowed to connect/);
+    expect((screen.getByRole('button', { name: 'Connect Fitbit' }) as HTMLButtonElement).disabled).toBe(true);
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Connect Fitbit' }) as HTMLButtonElement).disabled).toBe(
+        false,
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
