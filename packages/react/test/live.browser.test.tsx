@@ -257,10 +257,14 @@ describe('DataSourcePicker with the keyboard only', () => {
         <DataSourcePicker include={[1, 2]} />
       </Providers>,
     );
-    const disconnect = await screen.findByRole('button', { name: 'Disconnect Fitbit' }, { timeout: 15_000 });
+    // Settled: statuses loaded (an `unknown` row shows Connect too) and the session ready.
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Connect Fitbit' })).toBeNull(), {
+      timeout: 15_000,
+    });
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Connect Garmin' }).hasAttribute('disabled')).toBe(false),
     );
+    const disconnect = screen.getByRole('button', { name: 'Disconnect Fitbit' });
     screen.getByRole('button', { name: 'before' }).focus();
     await userEvent.keyboard('{Tab}');
     expect(document.activeElement).toBe(disconnect); // the first control of the list, in reading order
