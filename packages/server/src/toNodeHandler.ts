@@ -54,8 +54,10 @@ function toRequest(
   return new Request(url, init);
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
+  // Answered before the whole body arrived (e.g. a body over the limit): this socket cannot be reused.
+  if (!req.complete) res.setHeader('connection', 'close');
   const cookies = response.headers.getSetCookie();
   for (const [name, value] of response.headers) {
     if (name === 'set-cookie') continue;
@@ -124,7 +126,7 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
         return;
       }
       const response = await handler(request);
-      await writeResponse(response, res);
+      await writeResponse(response, req, res);
     } catch (error) {
       if (next) {
         next(error);

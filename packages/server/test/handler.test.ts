@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createProxyFetcher } from '@thryve-connect/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createThryveConnectHandler, toNodeHandler } from '../src/index.js';
+import { buildRevokeUrl, parseWidgetUrl } from '@thryve-connect/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createThryveConnectHandler, MAX_BODY_BYTES, type ThryveClient } from '../src/index.js';
 import {
   clientFor,
   jsonRequest,
@@ -11,229 +9,452 @@ import {
   startTestSandbox,
   testUser,
 } from './support/harness.js';
-import { expectNoSecrets, recordError, recordResponse, WRONG_CREDENTIALS } from './support/secrets.js';
+import { expectNoSecrets, recordingFetch, recordResponse, WRONG_CREDENTIALS } from './support/secrets.js';
 
 let sandbox: Sandbox;
+let client: ThryveClient;
+const responses: Response[] = [];
+
 beforeAll(async () => {
   sandbox = await startTestSandbox();
+  client = clientFor(sandbox, { fetch: recordingFetch });
 });
 afterEach(() => sandbox.clearFaults());
 afterAll(async () => {
   await sandbox?.close();
 });
 
-const handler = (options: Partial<Parameters<typeof recordingHandler>[0]> = {}) =>
-  recordingHandler({ client: clientFor(sandbox), getEndUser: testUser, ...options });
-
-async function body(response: Response): Promise<Record<string, unknown>> {
-  return (await response.json()) as Record<string, unknown>;
+/** Calls a handler and keeps the response for the header checks at the end. */
+async function call(handler: (request: Request) => Promise<Response>, request: Request) {
+  const response = await handler(request);
+  responses.push(response);
+  const text = await response.clone().text();
+  return {
+    response,
+    status: response.status,
+    body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>),
+  };
 }
 
-const userByAlias = (alias: string) => [...sandbox.state.users.values()].find((user) => user.alias === alias);
+const handler = () => recordingHandler({ client, getEndUser: testUser });
 
-describe('createThryveConnectHandler against the sandbox', () => {
-  it('answers a session for the signed-in user, in the asked locale, never cached', async () => {
-    const response = await handler()(
-      jsonRequest('/api/thryve/session', { locale: 'de' }, { user: 'anna-1' }),
+async function errorOf(request: Request, h = handler()) {
+  const { status, body, response } = await call(h, request);
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  expect(typeof error?.code).toBe('string');
+  expect(typeof error?.message).toBe('string');
+  return { status, code: error?.code, message: error?.message as string, response };
+}
+
+describe('routes', () => {
+  it('POST /session answers { url } for the signed-in user', async () => {
+    const { status, body } = await call(
+      handler(),
+      jsonRequest('/api/thryve/session', { locale: 'fr' }, { user: 'h-user-1' }),
     );
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(response.headers.get('access-control-allow-origin')).toBeNull(); // no CORS by default
-    const { url } = await body(response);
-    expect(String(url)).toMatch(
-      new RegExp(`^${sandbox.url}/\\?connectionSessionToken=\\d{10}X\\d{19}&platform=web&lang=de$`),
-    );
-    expect(userByAlias('anna-1')).toBeDefined();
+    expect(status).toBe(200);
+    expect(Object.keys(body ?? {})).toEqual(['url']);
+    const parsed = parseWidgetUrl(body?.url, { allowedOrigins: [sandbox.hosts.widget] });
+    expect(parsed.locale).toBe('fr');
   });
 
-  it('lists connections and revokes through the sandbox', async () => {
-    const h = handler();
-    sandbox.connect({ alias: 'ben-1' }, 1);
-    sandbox.connect({ alias: 'ben-1' }, 18);
-    const listed = await body(await h(jsonRequest('/api/thryve/connections', undefined, { user: 'ben-1' })));
-    expect((listed.connectedSources as Array<{ dataSource: number }>).map((item) => item.dataSource)).toEqual(
-      [1, 18],
+  it('POST /session accepts an empty body and a null locale', async () => {
+    const empty = await call(
+      handler(),
+      jsonRequest('/api/thryve/session', undefined, { user: 'h-user-1', method: 'POST' }),
     );
-
-    const revoked = await h(jsonRequest('/api/thryve/revoke', { dataSource: 18 }, { user: 'ben-1' }));
-    expect(await body(revoked)).toEqual({ revoked: true });
-    expect([...(userByAlias('ben-1')?.connected.keys() ?? [])]).toEqual([1]);
+    expect(empty.status).toBe(200);
+    const nullLocale = await call(
+      handler(),
+      jsonRequest('/api/thryve/session', { locale: null }, { user: 'h-user-1' }),
+    );
+    expect(nullLocale.status).toBe(200);
   });
 
-  it('ignores an end-user id or alias in the body, query or headers: the session is always the signed-in user’s', async () => {
+  it('GET /connections lists what the user connected; POST /revoke removes it', async () => {
     const h = handler();
+    expect(
+      (await call(h, jsonRequest('/api/thryve/connections', undefined, { user: 'h-user-2' }))).body,
+    ).toEqual({
+      connectedSources: [],
+    });
+    sandbox.connect({ alias: 'h-user-2' }, 3);
+    sandbox.connect({ alias: 'h-user-2' }, 11);
+    const listed = await call(h, jsonRequest('/api/thryve/connections', undefined, { user: 'h-user-2' }));
+    expect(listed.status).toBe(200);
+    const sources = (listed.body?.connectedSources ?? []) as Array<{
+      dataSource: number;
+      connectedAt: string;
+    }>;
+    expect(sources.map((s) => s.dataSource)).toEqual([3, 11]);
+    expect(typeof sources[0]?.connectedAt).toBe('string');
+
+    const revoked = await call(h, jsonRequest('/api/thryve/revoke', { dataSource: 3 }, { user: 'h-user-2' }));
+    expect(revoked).toMatchObject({ status: 200, body: { revoked: true } });
+    const after = await call(h, jsonRequest('/api/thryve/connections', undefined, { user: 'h-user-2' }));
+    expect(after.body).toEqual({ connectedSources: [expect.objectContaining({ dataSource: 11 })] });
+  });
+
+  it('HEAD /connections answers headers only', async () => {
+    const { status, response } = await call(
+      handler(),
+      jsonRequest('/api/thryve/connections', undefined, { user: 'h-user-2', method: 'HEAD' }),
+    );
+    expect(status).toBe(200);
+    expect(await response.clone().text()).toBe('');
+  });
+
+  it('honours a custom basePath', async () => {
+    const h = recordingHandler({ client, getEndUser: testUser, basePath: '/thryve/' });
+    expect((await call(h, jsonRequest('/thryve/session', {}, { user: 'h-user-1' }))).status).toBe(200);
+    expect((await errorOf(jsonRequest('/api/thryve/session', {}, { user: 'h-user-1' }), h)).status).toBe(404);
+  });
+
+  it('resolves an alias once and caches it', async () => {
+    const spy = { ...client, getOrCreateEndUser: vi.fn(client.getOrCreateEndUser) };
+    const h = recordingHandler({ client: spy, getEndUser: testUser });
+    await Promise.all([
+      call(h, jsonRequest('/api/thryve/connections', undefined, { user: 'h-cache-1' })),
+      call(h, jsonRequest('/api/thryve/connections', undefined, { user: 'h-cache-1' })),
+    ]);
+    await call(h, jsonRequest('/api/thryve/session', {}, { user: 'h-cache-1' }));
+    expect(spy.getOrCreateEndUser).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts { endUserId } from getEndUser without creating a user', async () => {
+    const endUserId = await client.getOrCreateEndUser('h-direct-1');
+    sandbox.connect({ endUserId }, 8);
+    const spy = { ...client, getOrCreateEndUser: vi.fn(client.getOrCreateEndUser) };
+    const h = recordingHandler({ client: spy, getEndUser: () => ({ endUserId }) });
+    const { body } = await call(h, jsonRequest('/api/thryve/connections'));
+    expect(body).toEqual({ connectedSources: [expect.objectContaining({ dataSource: 8 })] });
+    expect(spy.getOrCreateEndUser).not.toHaveBeenCalled();
+  });
+});
+
+describe('the end user is always getEndUser’s', () => {
+  it('ignores an end-user id or alias in the body, the query and headers', async () => {
+    const victimId = await client.getOrCreateEndUser('victim-1');
     sandbox.connect({ alias: 'victim-1' }, 1);
-    const victimId = userByAlias('victim-1')?.endUserId ?? '';
-    await h(
-      jsonRequest(
-        `/api/thryve/session?endUserId=${victimId}&alias=victim-1`,
-        { locale: 'en', endUserId: victimId, alias: 'victim-1', partnerUserID: 'victim-1' },
-        { user: 'attacker-1', headers: { 'x-end-user-id': victimId, 'x-thryve-alias': 'victim-1' } },
-      ),
+    const attackerId = await client.getOrCreateEndUser('attacker-1');
+    const h = handler();
+    const query = `?endUserId=${victimId}&alias=victim-1&partnerUserID=victim-1&authenticationToken=${victimId}`;
+    const headers = {
+      'x-thryve-end-user-id': victimId,
+      'x-end-user-id': victimId,
+      'x-end-user-alias': 'victim-1',
+      'x-alias': 'victim-1',
+    };
+    const spoof = {
+      endUserId: victimId,
+      alias: 'victim-1',
+      endUserAlias: 'victim-1',
+      authenticationToken: victimId,
+    };
+
+    // Connections: the attacker sees their own (none), not the victim's Fitbit.
+    const listed = await call(
+      h,
+      jsonRequest(`/api/thryve/connections${query}`, undefined, { user: 'attacker-1', headers }),
     );
-    const connections = await body(
-      await h(
-        jsonRequest(`/api/thryve/connections?endUserId=${victimId}`, undefined, { user: 'attacker-1' }),
-      ),
+    expect(listed.body).toEqual({ connectedSources: [] });
+
+    // Session: its token belongs to the attacker, so revoking the victim's source with it does nothing.
+    const session = await call(
+      h,
+      jsonRequest(`/api/thryve/session${query}`, { ...spoof, locale: 'en' }, { user: 'attacker-1', headers }),
     );
-    expect(connections).toEqual({ connectedSources: [] });
-    const revoke = await h(
-      jsonRequest('/api/thryve/revoke', { dataSource: 1, endUserId: victimId }, { user: 'attacker-1' }),
+    expect(session.status).toBe(200);
+    const { token } = parseWidgetUrl(session.body?.url, { allowedOrigins: [sandbox.hosts.widget] });
+    await fetch(buildRevokeUrl({ token, dataSource: 1, hosts: sandbox.hosts }));
+    expect((await client.getConnectedSources(victimId)).map((s) => s.dataSource)).toEqual([1]);
+
+    // Revoke: acts on the attacker's account.
+    sandbox.connect({ endUserId: attackerId }, 1);
+    const revoked = await call(
+      h,
+      jsonRequest(`/api/thryve/revoke${query}`, { ...spoof, dataSource: 1 }, { user: 'attacker-1', headers }),
     );
-    expect(revoke.status).toBe(200);
-    expect([...(userByAlias('victim-1')?.connected.keys() ?? [])]).toEqual([1]); // untouched
+    expect(revoked.body).toEqual({ revoked: true });
+    expect((await client.getConnectedSources(victimId)).map((s) => s.dataSource)).toEqual([1]);
+    expect(await client.getConnectedSources(attackerId)).toEqual([]);
+
+    // Without a signed-in user, an identity in the request is not enough.
+    const anonymous = await errorOf(jsonRequest(`/api/thryve/connections${query}`, undefined, { headers }));
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('error paths', () => {
+  it('401 when getEndUser returns null', async () => {
+    const { status, code } = await errorOf(jsonRequest('/api/thryve/session', {}));
+    expect(status).toBe(401);
+    expect(code).toBe('unauthorized');
   });
 
-  it.each([
-    ['no signed-in user', jsonRequest('/api/thryve/session', {}), 401, 'unauthorized'],
-    ['bad JSON', jsonRequest('/api/thryve/session', '{oops', { user: 'c-1' }), 400, 'bad_request'],
-    [
-      'an unknown locale',
-      jsonRequest('/api/thryve/session', { locale: 'xx' }, { user: 'c-1' }),
-      400,
-      'invalid_locale',
-    ],
-    [
-      'a native data source',
-      jsonRequest('/api/thryve/revoke', { dataSource: 5 }, { user: 'c-1' }),
-      400,
-      'native_data_source',
-    ],
-    [
-      'an invalid data source',
-      jsonRequest('/api/thryve/revoke', { dataSource: 'x' }, { user: 'c-1' }),
-      400,
-      'invalid_data_source',
-    ],
-    [
-      'a body over 16 kB',
-      jsonRequest('/api/thryve/session', { pad: 'x'.repeat(17_000) }, { user: 'c-1' }),
-      400,
-      'bad_request',
-    ],
-    [
-      'a form post',
-      jsonRequest('/api/thryve/session', 'locale=en', {
-        user: 'c-1',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      }),
-      400,
-      'bad_request',
-    ],
-    ['a wrong method', jsonRequest('/api/thryve/session', undefined, { user: 'c-1' }), 405, 'bad_request'],
-    ['another path', jsonRequest('/api/thryve/users', undefined, { user: 'c-1' }), 404, 'bad_request'],
-  ])('refuses %s with a typed error body', async (_name, request, status, code) => {
-    const response = await handler()(request);
-    expect(response.status).toBe(status);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const { error } = (await body(response)) as { error: { code: string; message: string } };
-    expect(error.code).toBe(code);
-    expect(error.message.length).toBeGreaterThan(5);
-    if (status === 405) expect(response.headers.get('allow')).toBe('POST');
-  });
-
-  it.each([
-    ['a 500', { type: 'error', status: 500 } as const, 502, 'server_error'],
-    ['a malformed answer', { type: 'malformed' } as const, 502, 'server_error'],
-    ['no answer in time', { type: 'hang' } as const, 504, 'timeout'],
-  ])('answers %s from Thryve with a safe 502/504', async (_name, fault, status, code) => {
-    sandbox.inject({ route: 'connection', ...fault });
-    const errors: unknown[] = [];
-    const h = handler({
-      client: clientFor(sandbox, { timeoutMs: 300 }),
-      onError: (error) => {
-        errors.push(error);
-        recordError(error);
+  it('500 (and onError) when getEndUser throws', async () => {
+    const onError = vi.fn();
+    const h = recordingHandler({
+      client,
+      onError,
+      getEndUser: () => {
+        throw new Error('session store down');
       },
     });
-    const response = await h(jsonRequest('/api/thryve/session', {}, { user: 'd-1' }));
-    expect(response.status).toBe(status);
-    expect(((await body(response)) as { error: { code: string } }).error.code).toBe(code);
-    expect(errors).toHaveLength(1); // the host's logger hears about it
+    const { status, code, message } = await errorOf(jsonRequest('/api/thryve/session', {}), h);
+    expect([status, code]).toEqual([500, 'server_error']);
+    expect(message).not.toContain('session store down');
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 
-  it('answers bad Thryve credentials (our configuration) as 502 without a secret', async () => {
-    const h = handler({ client: clientFor(sandbox, { ...WRONG_CREDENTIALS }), onError: recordError });
-    const response = await h(jsonRequest('/api/thryve/session', {}, { user: 'e-1' }));
-    expect(response.status).toBe(502);
+  it('500 when getEndUser returns an invalid alias', async () => {
+    const h = recordingHandler({ client, getEndUser: () => ({ alias: 'not valid!' }) });
+    expect((await errorOf(jsonRequest('/api/thryve/connections'), h)).status).toBe(500);
   });
 
-  it('sends CORS headers only when opted in, for the exact origin', async () => {
-    const h = handler({ cors: { origin: 'https://app.example', credentials: true } });
-    const allowed = await h(
-      jsonRequest('/api/thryve/session', {}, { user: 'f-1', headers: { origin: 'https://app.example' } }),
+  it.each([
+    ['bad JSON', '{"locale":', 'bad_request'],
+    ['a JSON array', '[]', 'bad_request'],
+    ['a JSON string', '"en"', 'bad_request'],
+    ['an unknown locale', { locale: 'xx' }, 'invalid_locale'],
+    ['a locale of the wrong type', { locale: 7 }, 'invalid_locale'],
+  ])('400 on %s for /session', async (_name, body, code) => {
+    const result = await errorOf(jsonRequest('/api/thryve/session', body, { user: 'h-user-1' }));
+    expect([result.status, result.code]).toEqual([400, code]);
+  });
+
+  it.each([
+    ['no body', undefined, 'bad_request'],
+    ['no dataSource', {}, 'invalid_data_source'],
+    ['a string id', { dataSource: '1' }, 'invalid_data_source'],
+    ['a negative id', { dataSource: -1 }, 'invalid_data_source'],
+    ['a fractional id', { dataSource: 1.5 }, 'invalid_data_source'],
+    ['a native source (Apple Health)', { dataSource: 5 }, 'native_data_source'],
+    ['a native source (Health Connect)', { dataSource: 44 }, 'native_data_source'],
+  ])('400 on %s for /revoke', async (_name, body, code) => {
+    const request = jsonRequest('/api/thryve/revoke', body, { user: 'h-user-1', method: 'POST' });
+    const result = await errorOf(request);
+    expect([result.status, result.code]).toEqual([400, code]);
+  });
+
+  it('400 on a body that is not declared as JSON (no CSRF by HTML form)', async () => {
+    const request = jsonRequest('/api/thryve/revoke', '{"dataSource":1}', {
+      user: 'h-user-1',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect((await errorOf(request)).status).toBe(400);
+  });
+
+  it('400 on a body over 16 kB, declared or streamed', async () => {
+    const big = JSON.stringify({ locale: 'en', pad: 'x'.repeat(MAX_BODY_BYTES) });
+    expect((await errorOf(jsonRequest('/api/thryve/session', big, { user: 'h-user-1' }))).status).toBe(400);
+
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(4096).fill(32));
+        if (pulled > 1000) controller.close();
+      },
+    });
+    const streamed = new Request('http://app.test/api/thryve/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'session=h-user-1' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    const result = await errorOf(streamed);
+    expect([result.status, result.code]).toEqual([400, 'bad_request']);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('accepts a body just under the limit', async () => {
+    const body = JSON.stringify({ locale: 'en', pad: 'x'.repeat(MAX_BODY_BYTES - 40) });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    expect(
+      (await call(handler(), jsonRequest('/api/thryve/session', body, { user: 'h-user-1' }))).status,
+    ).toBe(200);
+  });
+
+  it.each([
+    ['GET', '/api/thryve/session', 'POST'],
+    ['PUT', '/api/thryve/session', 'POST'],
+    ['POST', '/api/thryve/connections', 'GET, HEAD'],
+    ['DELETE', '/api/thryve/connections', 'GET, HEAD'],
+    ['GET', '/api/thryve/revoke', 'POST'],
+    ['OPTIONS', '/api/thryve/revoke', 'POST'],
+  ])('405 with Allow on %s %s', async (method, path, allow) => {
+    const result = await errorOf(jsonRequest(path, undefined, { user: 'h-user-1', method }));
+    expect(result.status).toBe(405);
+    expect(result.response.headers.get('allow')).toBe(allow);
+  });
+
+  it.each([
+    '/api/thryve',
+    '/api/thryve/',
+    '/api/thryve/sessions',
+    '/api/thryve/session/x',
+    '/other',
+    '/api/thryve/__proto__',
+    '/api/thryve/toString',
+  ])('404 on %s', async (path) => {
+    const result = await errorOf(jsonRequest(path, undefined, { user: 'h-user-1' }));
+    expect(result.status).toBe(404);
+  });
+
+  it('504 when Thryve hangs past the timeout', async () => {
+    const onError = vi.fn();
+    const h = recordingHandler({
+      client: clientFor(sandbox, { timeoutMs: 200, fetch: recordingFetch }),
+      getEndUser: testUser,
+      onError,
+    });
+    sandbox.inject({ route: 'connection', type: 'hang', times: 1 });
+    const result = await errorOf(jsonRequest('/api/thryve/session', {}, { user: 'h-user-1' }), h);
+    expect([result.status, result.code]).toEqual([504, 'timeout']);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['accessToken', 'error'],
+    ['connection', 'error'],
+    ['userInformation', 'error'],
+    ['accessToken', 'malformed'],
+    ['connection', 'malformed'],
+    ['userInformation', 'malformed'],
+  ] as const)('502 when %s fails (%s)', async (route, type) => {
+    const h = recordingHandler({ client, getEndUser: testUser });
+    sandbox.inject({ route, type, times: 1 });
+    const path = route === 'userInformation' ? '/api/thryve/connections' : '/api/thryve/session';
+    const body = route === 'userInformation' ? undefined : {};
+    const user = route === 'accessToken' ? `h-fresh-${type}` : 'h-user-1';
+    const result = await errorOf(jsonRequest(path, body, { user, method: body ? 'POST' : 'GET' }), h);
+    expect([result.status, result.code]).toEqual([502, 'server_error']);
+    expect(result.message).not.toMatch(/Sandbox fault|HTTP \d/);
+  });
+
+  it('502 when the revoke GET fails', async () => {
+    sandbox.inject({ route: 'directRevoke', type: 'error', status: 500, times: 1 });
+    const result = await errorOf(jsonRequest('/api/thryve/revoke', { dataSource: 1 }, { user: 'h-user-1' }));
+    expect(result.status).toBe(502);
+  });
+
+  it('502 with a safe message when our credentials are wrong', async () => {
+    const onError = vi.fn();
+    const h = recordingHandler({
+      client: clientFor(sandbox, { ...WRONG_CREDENTIALS, fetch: recordingFetch }),
+      getEndUser: testUser,
+      onError,
+    });
+    const result = await errorOf(jsonRequest('/api/thryve/session', {}, { user: 'h-user-1' }), h);
+    expect([result.status, result.code]).toEqual([502, 'server_error']);
+    expect(result.message).not.toMatch(/credential|password|secret|Authorization/i);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'unauthorized' }),
+      expect.any(Request),
     );
-    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
-    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
-    const other = await h(
-      jsonRequest('/api/thryve/session', {}, { user: 'f-1', headers: { origin: 'https://evil.example' } }),
+  });
+
+  it('a throwing onError does not change the answer', async () => {
+    const h = recordingHandler({
+      client: clientFor(sandbox, { ...WRONG_CREDENTIALS }),
+      getEndUser: testUser,
+      onError: () => {
+        throw new Error('logger down');
+      },
+    });
+    expect(
+      (await errorOf(jsonRequest('/api/thryve/connections', undefined, { user: 'h-user-1' }), h)).status,
+    ).toBe(502);
+  });
+});
+
+describe('CORS', () => {
+  it('sends no CORS header by default', async () => {
+    const { response } = await call(
+      handler(),
+      jsonRequest('/api/thryve/connections', undefined, {
+        user: 'h-user-1',
+        headers: { origin: 'https://evil.example' },
+      }),
     );
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await h(
-      new Request('http://app.test/api/thryve/session', {
-        method: 'OPTIONS',
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control'))).toEqual([]);
+  });
+
+  it('echoes only a configured origin and answers preflights', async () => {
+    const h = recordingHandler({
+      client,
+      getEndUser: testUser,
+      cors: { origin: ['https://app.example', 'http://localhost:5173'], credentials: true },
+    });
+    const allowed = await call(
+      h,
+      jsonRequest('/api/thryve/connections', undefined, {
+        user: 'h-user-1',
         headers: { origin: 'https://app.example' },
       }),
     );
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
-  });
+    expect(allowed.response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(allowed.response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(allowed.response.headers.get('vary')).toContain('Origin');
 
-  it('creates the Thryve user once per alias, however many requests arrive at once', async () => {
-    const h = handler();
-    const before = sandbox.state.requests.filter((request) => request.path === '/v5/accessToken').length;
-    await Promise.all(
-      Array.from({ length: 5 }, () => h(jsonRequest('/api/thryve/session', {}, { user: 'g-1' }))),
+    const other = await call(
+      h,
+      jsonRequest('/api/thryve/connections', undefined, {
+        user: 'h-user-1',
+        headers: { origin: 'https://app.example.evil' },
+      }),
     );
-    const after = sandbox.state.requests.filter((request) => request.path === '/v5/accessToken').length;
-    expect(after - before).toBe(1);
+    expect(other.response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.response.headers.get('vary')).toContain('Origin');
+
+    const preflight = await call(
+      h,
+      new Request('http://app.test/api/thryve/revoke', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, x-csrf',
+        },
+      }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.response.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(preflight.response.headers.get('access-control-allow-headers')).toBe('content-type, x-csrf');
+
+    const badPreflight = await call(
+      h,
+      new Request('http://app.test/api/thryve/revoke', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example' },
+      }),
+    );
+    expect(badPreflight.response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(badPreflight.response.headers.get('access-control-allow-methods')).toBeNull();
+  });
+
+  it('refuses a wildcard or malformed origin', () => {
+    for (const origin of ['*', 'app.example', 'https://app.example/path', 'null']) {
+      expect(() => createThryveConnectHandler({ client, getEndUser: testUser, cors: { origin } })).toThrow(
+        TypeError,
+      );
+    }
   });
 });
 
-describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () => {
-  let server: Server;
-  let origin = '';
-  beforeAll(async () => {
-    const h = createThryveConnectHandler({
-      client: clientFor(sandbox),
-      getEndUser: () => ({ alias: 'node-user-1' }),
-    });
-    server = createServer(toNodeHandler(h));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+describe('every response', () => {
+  it('is JSON and not cacheable', async () => {
+    expect(responses.length).toBeGreaterThan(50);
+    for (const response of responses) {
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-type')).toBe('application/json');
+    }
+    await recordResponse(new Response('sentinel'));
   });
 
-  it('serves the browser fetcher: session, connections, revoke', async () => {
-    const fetcher = createProxyFetcher({
-      url: `${origin}/api/thryve/session`,
-      fetch: async (input, init) => recordResponse(await fetch(input, init)),
-    });
-    const session = await fetcher({ locale: 'fr' });
-    expect('url' in session && session.url).toContain('lang=fr');
-    sandbox.connect({ alias: 'node-user-1' }, 42);
-    expect(await fetcher.getConnections?.({})).toEqual([{ dataSource: 42, connectedAt: expect.any(String) }]);
-    await fetcher.revoke?.({ dataSource: 42 });
-    expect(await fetcher.getConnections?.({})).toEqual([]);
-  });
-
-  it('answers 400 for a huge body without crashing the server', async () => {
-    const response = await fetch(`${origin}/api/thryve/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ pad: 'x'.repeat(1_000_000) }),
-    });
-    expect(response.status).toBe(400);
-    expect((await fetch(`${origin}/api/thryve/connections`)).status).toBe(200);
-  });
-});
-
-describe('secrets', () => {
-  it('appear in no response body, header or error message of this suite', () => {
+  it('leaks no secret in any response or error of this file', () => {
     expectNoSecrets();
   });
 });
