@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExpressApp } from '../examples/express.js';
 import { createHonoApp } from '../examples/hono.js';
 import { clientFor, type Sandbox, startTestSandbox } from './support/harness.js';
-import { CREDENTIALS } from './support/secrets.js';
+import { CREDENTIALS, expectNoSecrets, recordingFetch, recordResponse } from './support/secrets.js';
 
 // Every example in the docs runs here against the sandbox, so none of them can rot.
 
@@ -26,16 +26,16 @@ async function listen(server: Server): Promise<string> {
 }
 
 async function exercise(origin: string) {
-  const anonymous = await fetch(`${origin}/api/thryve/session`, { method: 'POST' });
+  const anonymous = await recordingFetch(`${origin}/api/thryve/session`, { method: 'POST' });
   expect(anonymous.status).toBe(401);
-  const session = await fetch(`${origin}/api/thryve/session`, {
+  const session = await recordingFetch(`${origin}/api/thryve/session`, {
     method: 'POST',
     headers: { cookie: 'session=s-123', 'content-type': 'application/json' },
     body: JSON.stringify({ locale: 'de' }),
   });
   expect(session.status).toBe(200);
   expect(((await session.json()) as { url: string }).url).toContain('lang=de');
-  const connections = await fetch(`${origin}/api/thryve/connections`, {
+  const connections = await recordingFetch(`${origin}/api/thryve/connections`, {
     headers: { cookie: 'session=s-123' },
   });
   expect(await connections.json()).toEqual({ connectedSources: [] });
@@ -73,20 +73,30 @@ describe('the documented examples', () => {
     });
     const route = await import('../examples/next-route-handler.js');
     route.demoSessions.set('s-next', { userId: 'u1', thryveAlias: 'next-user-1' });
-    const response = await route.POST(
-      new Request('http://localhost:3000/api/thryve/session', {
-        method: 'POST',
-        headers: { cookie: 'session=s-next', 'content-type': 'application/json' },
-        body: '{}',
-      }),
+    const response = await recordResponse(
+      await route.POST(
+        new Request('http://localhost:3000/api/thryve/session', {
+          method: 'POST',
+          headers: { cookie: 'session=s-next', 'content-type': 'application/json' },
+          body: '{}',
+        }),
+      ),
     );
     expect(response.status).toBe(200);
     expect(
       ((await response.json()) as { url: string }).url.startsWith(`${sandbox.url}/?connectionSessionToken=`),
     ).toBe(true);
-    const connections = await route.GET(
-      new Request('http://localhost:3000/api/thryve/connections', { headers: { cookie: 'session=s-next' } }),
+    const connections = await recordResponse(
+      await route.GET(
+        new Request('http://localhost:3000/api/thryve/connections', {
+          headers: { cookie: 'session=s-next' },
+        }),
+      ),
     );
     expect(connections.status).toBe(200);
+  });
+
+  it('leak no secret in any response of this file', () => {
+    expectNoSecrets();
   });
 });

@@ -47,4 +47,51 @@ describe('parseThryveWebhook', () => {
     expect(isThryveWebhookError(error)).toBe(true);
     expect((error as { code: string }).code).toBe(code);
   });
+
+  it('accepts string ids and timestamps, and an event without alias', async () => {
+    const { endUserAlias: _alias, ...rest } = connect;
+    const event = await parseThryveWebhook(
+      post({ ...rest, data: { timestamp: '1775037600000', dataSourceId: '18' } }),
+    );
+    expect(event).toEqual({
+      type: 'source.connect',
+      endUserId: connect.endUserId,
+      dataSource: 18,
+      timestamp: new Date(1_775_037_600_000),
+    });
+    expect('endUserAlias' in event).toBe(false);
+  });
+
+  it('passes the exact raw body to an async verify, before parsing', async () => {
+    const raw = JSON.stringify(connect);
+    let seen = '';
+    await parseThryveWebhook(post(raw), {
+      verify: async (_request, body) => {
+        seen = body;
+        return true;
+      },
+    });
+    expect(seen).toBe(raw);
+    const refused = await parseThryveWebhook(post('{'), { verify: async () => false }).catch(
+      (e: unknown) => e,
+    );
+    expect(isThryveWebhookError(refused, 'verification_failed')).toBe(true);
+    expect((refused as { status: number }).status).toBe(401);
+  });
+
+  it.each([
+    ['a JSON array', [], 'invalid_body'],
+    ['no type', { ...connect, type: undefined }, 'unknown_type'],
+    ['no endUserId', { ...connect, endUserId: '' }, 'invalid_body'],
+    ['a non-string alias', { ...connect, endUserAlias: 7 }, 'invalid_body'],
+    ['no data', { ...connect, data: undefined }, 'invalid_body'],
+    ['a bad timestamp', { ...connect, data: { timestamp: 'soon', dataSourceId: 1 } }, 'invalid_body'],
+    ['a zero data source', { ...connect, data: { timestamp: 1, dataSourceId: 0 } }, 'invalid_body'],
+    ['a body over 64 kB', { ...connect, pad: 'x'.repeat(70_000) }, 'invalid_body'],
+  ])('refuses %s', async (_name, body, code) => {
+    const error = await parseThryveWebhook(post(body)).catch((e: unknown) => e);
+    expect(isThryveWebhookError(error)).toBe(true);
+    expect((error as { code: string; status: number }).code).toBe(code);
+    expect((error as { status: number }).status).toBe(400);
+  });
 });
