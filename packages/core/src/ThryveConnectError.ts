@@ -32,7 +32,8 @@ export interface ThryveConnectErrorOptions {
 
 /**
  * The one error class of thryve-connect. `code` says what went wrong, `message` says what to do,
- * `status` carries the HTTP status when the host's backend answered with an error.
+ * `status` carries the HTTP status when the host's backend answered with an error. Production builds
+ * leave out the explanations (they cost bytes in every user's bundle): there, `message` is the code.
  */
 export class ThryveConnectError extends Error {
   override readonly name = 'ThryveConnectError';
@@ -40,7 +41,7 @@ export class ThryveConnectError extends Error {
   readonly status: number | undefined;
 
   constructor(code: ThryveConnectErrorCode, message: string, options: ThryveConnectErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message || code, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status;
   }

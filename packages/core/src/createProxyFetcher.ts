@@ -3,6 +3,10 @@ import { isDataSourceId } from './dataSources.js';
 import { ThryveConnectError, type ThryveConnectErrorCode } from './ThryveConnectError.js';
 import { normalizeSessionPayload } from './toConnectionSession.js';
 
+// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
+// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
 /** Options of {@link createProxyFetcher}. */
 export interface ProxyFetcherOptions {
   /** The backend's session route. Default `/api/thryve/session`. */
@@ -49,11 +53,19 @@ async function request(
     response = await (fetchImpl ?? globalThis.fetch)(url, init);
   } catch (cause) {
     if (init.signal?.aborted) {
-      throw new ThryveConnectError('aborted', `The request to ${url} was aborted.`, { cause });
+      throw new ThryveConnectError(
+        'aborted',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+          ? `The request to ${url} was aborted.`
+          : '',
+        { cause },
+      );
     }
     throw new ThryveConnectError(
       'network_error',
-      `Could not reach ${url}: check that the backend proxy is running and reachable.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `Could not reach ${url}: check that the backend proxy is running and reachable.`
+        : '',
       { cause },
     );
   }
@@ -61,7 +73,9 @@ async function request(
     const detail = await readErrorMessage(response);
     throw new ThryveConnectError(
       codeForStatus(response.status),
-      `${url} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `${url} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`
+        : '',
       { status: response.status },
     );
   }
@@ -71,7 +85,9 @@ async function request(
   } catch (cause) {
     throw new ThryveConnectError(
       init.signal?.aborted ? 'aborted' : 'invalid_response',
-      `${url} did not answer JSON. Is the route the thryve-connect backend proxy?`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `${url} did not answer JSON. Is the route the thryve-connect backend proxy?`
+        : '',
       { cause, status: response.status },
     );
   }
@@ -84,7 +100,12 @@ function sibling(url: string, name: string): string | undefined {
 function parseConnections(body: unknown, url: string): ConnectedSource[] {
   const list = (body as { connectedSources?: unknown } | null)?.connectedSources;
   if (!Array.isArray(list)) {
-    throw new ThryveConnectError('invalid_response', `${url} did not answer { "connectedSources": [...] }.`);
+    throw new ThryveConnectError(
+      'invalid_response',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `${url} did not answer { "connectedSources": [...] }.`
+        : '',
+    );
   }
   const result: ConnectedSource[] = [];
   for (const item of list) {

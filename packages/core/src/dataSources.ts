@@ -17,35 +17,44 @@ export interface DataSource {
   known: boolean;
 }
 
-const web = (id: number, name: string): DataSource => Object.freeze({ id, name, kind: 'web', known: true });
-const native = (id: number, name: string): DataSource =>
-  Object.freeze({ id, name, kind: 'native', known: true });
+/**
+ * Builds the frozen catalogue. Marked free of side effects so that bundlers drop the whole list from
+ * apps that never read it (an app that shows only the widget).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function catalogue(
+  entries: readonly (readonly [DataSourceId, string, DataSourceKind?])[],
+): readonly DataSource[] {
+  return Object.freeze(
+    entries.map(([id, name, kind = 'web']): DataSource => Object.freeze({ id, name, kind, known: true })),
+  );
+}
 
 /**
  * Thryve's data sources (reference table in shared/reference/thryve-api.md), in id order.
  * Retired sources (12 Google Fit REST, 40 Google Fit Native) are left out on purpose.
  */
-export const dataSources: readonly DataSource[] = Object.freeze([
-  web(1, 'Fitbit'),
-  web(2, 'Garmin'),
-  web(3, 'Polar'),
-  native(5, 'Apple Health'),
-  native(6, 'Samsung Health'),
-  web(8, 'Withings'),
-  web(11, 'Strava'),
-  web(16, 'Omron Connect'),
-  web(17, 'Suunto'),
-  web(18, 'Oura'),
-  web(21, 'iHealth'),
-  web(27, 'Beurer'),
-  web(38, 'Huawei Health'),
-  web(41, 'Dexcom'),
-  web(42, 'Whoop'),
-  web(43, 'Decathlon'),
-  native(44, 'Health Connect'),
-  web(45, 'Komoot'),
-  web(46, 'FreeStyle Libre'),
-  native(47, 'ShenAI'),
+export const dataSources: readonly DataSource[] = catalogue([
+  [1, 'Fitbit'],
+  [2, 'Garmin'],
+  [3, 'Polar'],
+  [5, 'Apple Health', 'native'],
+  [6, 'Samsung Health', 'native'],
+  [8, 'Withings'],
+  [11, 'Strava'],
+  [16, 'Omron Connect'],
+  [17, 'Suunto'],
+  [18, 'Oura'],
+  [21, 'iHealth'],
+  [27, 'Beurer'],
+  [38, 'Huawei Health'],
+  [41, 'Dexcom'],
+  [42, 'Whoop'],
+  [43, 'Decathlon'],
+  [44, 'Health Connect', 'native'],
+  [45, 'Komoot'],
+  [46, 'FreeStyle Libre'],
+  [47, 'ShenAI', 'native'],
 ]);
 
 /** True when `value` has the shape of a data-source id: a positive safe integer. */

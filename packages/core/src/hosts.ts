@@ -12,7 +12,7 @@ export interface ThryveHosts {
 }
 
 /** Thryve's production hosts: the default everywhere except the sandbox. */
-export const DEFAULT_THRYVE_HOSTS: Readonly<ThryveHosts> = Object.freeze({
+export const DEFAULT_THRYVE_HOSTS: Readonly<ThryveHosts> = /* @__PURE__ */ Object.freeze({
   api: 'https://api.thryve.de',
   widget: 'https://connect.thryve.de',
   direct: 'https://service2.und-gesund.de',

@@ -3,6 +3,10 @@ import { isToken, parseAbsoluteUrl, redact } from './internal/url.js';
 import { type Locale, toLocale } from './locales.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 
+// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
+// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
 /** Options of {@link parseWidgetUrl}. */
 export interface ParseWidgetUrlOptions {
   /**
@@ -49,21 +53,27 @@ export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}
   if (!allowed.has(parsed.origin)) {
     throw new ThryveConnectError(
       'disallowed_origin',
-      `The widget URL's origin ${parsed.origin} is not allowed. Allowed: ${[...allowed].join(', ')}. ` +
-        'Add it to allowedWidgetOrigins if it is a Thryve host you trust.',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The widget URL's origin ${parsed.origin} is not allowed. Allowed: ${[...allowed].join(', ')}. ` +
+            'Add it to allowedWidgetOrigins if it is a Thryve host you trust.'
+        : '',
     );
   }
   const token = parsed.searchParams.get('connectionSessionToken');
   if (token === null || token.trim() === '') {
     throw new ThryveConnectError(
       'missing_token',
-      `The widget URL ${redact(parsed)} has no connectionSessionToken. Pass the URL exactly as Thryve returned it.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The widget URL ${redact(parsed)} has no connectionSessionToken. Pass the URL exactly as Thryve returned it.`
+        : '',
     );
   }
   if (!isToken(token)) {
     throw new ThryveConnectError(
       'invalid_token',
-      'The widget URL\'s connectionSessionToken is not a Thryve token (4–256 letters, digits, "-", "_", ".", "~").',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? 'The widget URL\'s connectionSessionToken is not a Thryve token (4–256 letters, digits, "-", "_", ".", "~").'
+        : '',
     );
   }
   return {

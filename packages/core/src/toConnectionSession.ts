@@ -4,6 +4,10 @@ import { DEFAULT_LOCALE, type Locale } from './locales.js';
 import { parseWidgetUrl } from './parseWidgetUrl.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 
+// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
+// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
 /** Options of {@link toConnectionSession}. */
 export interface ToConnectionSessionOptions {
   /** Origins the widget may come from (see `parseWidgetUrl`). */
@@ -30,7 +34,9 @@ export function normalizeSessionPayload(raw: unknown): SessionPayload {
     ) {
       throw new ThryveConnectError(
         'invalid_response',
-        'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+          ? 'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.'
+          : '',
       );
     }
     return expiresAt === undefined || expiresAt === null ? { url: raw.url } : { url: raw.url, expiresAt };
@@ -45,8 +51,10 @@ export function normalizeSessionPayload(raw: unknown): SessionPayload {
   }
   throw new ThryveConnectError(
     'invalid_response',
-    `The session response has no widget URL (got ${describe(typeof raw === 'object' ? JSON.stringify(raw) : raw)}). ` +
-      'Answer { "url": "…" } or Thryve\'s { "type": "enduser.widget.connection", "data": { "url": "…" } }.',
+    typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      ? `The session response has no widget URL (got ${describe(typeof raw === 'object' ? JSON.stringify(raw) : raw)}). ` +
+          'Answer { "url": "…" } or Thryve\'s { "type": "enduser.widget.connection", "data": { "url": "…" } }.'
+      : '',
   );
 }
 
@@ -55,7 +63,9 @@ function toEpoch(value: number | string): number {
   if (!Number.isFinite(ms)) {
     throw new ThryveConnectError(
       'invalid_response',
-      `The session's expiresAt ${describe(String(value))} is not a date.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The session's expiresAt ${describe(String(value))} is not a date.`
+        : '',
     );
   }
   return ms;

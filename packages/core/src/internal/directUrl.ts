@@ -9,6 +9,10 @@ import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from '../hosts.js';
 import { ThryveConnectError } from '../ThryveConnectError.js';
 import { describe, hostPrefix, isToken, parseAbsoluteUrl } from './url.js';
 
+// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
+// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
 export interface DirectUrlInput {
   token: string;
   dataSource: DataSourceId;
@@ -25,14 +29,18 @@ export function assertWebDataSource(
   if (!isDataSourceId(dataSource)) {
     throw new ThryveConnectError(
       'invalid_data_source',
-      `The data source must be a positive integer id (e.g. 1 for Fitbit), got ${describe(dataSource)}.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The data source must be a positive integer id (e.g. 1 for Fitbit), got ${describe(dataSource)}.`
+        : '',
     );
   }
   const source = getDataSource(dataSource, catalogue);
   if (source.kind === 'native') {
     throw new ThryveConnectError(
       'native_data_source',
-      `${source.name} (${dataSource}) connects only through Thryve's mobile SDKs, not from a web page.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `${source.name} (${dataSource}) connects only through Thryve's mobile SDKs, not from a web page.`
+        : '',
     );
   }
   return dataSource;
@@ -44,14 +52,21 @@ export function assertWebDataSource(
  */
 export function buildDirectUrl(page: string, extra: string, input: DirectUrlInput): string {
   if (input === null || typeof input !== 'object') {
-    throw new ThryveConnectError('invalid_input', 'Pass an object: { token, dataSource, redirectUri? }.');
+    throw new ThryveConnectError(
+      'invalid_input',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? 'Pass an object: { token, dataSource, redirectUri? }.'
+        : '',
+    );
   }
   const { token, dataSource, redirectUri, hosts, catalogue } = input;
   if (!isToken(token)) {
     const given: unknown = token;
     throw new ThryveConnectError(
       typeof given === 'string' && given.trim() !== '' ? 'invalid_token' : 'missing_token',
-      'The session token must be the connectionSessionToken of a widget URL (see parseWidgetUrl).',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? 'The session token must be the connectionSessionToken of a widget URL (see parseWidgetUrl).'
+        : '',
     );
   }
   const id = assertWebDataSource(dataSource, catalogue);

@@ -1,5 +1,9 @@
 import { ThryveConnectError, type ThryveConnectErrorCode } from '../ThryveConnectError.js';
 
+// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
+// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
 /** Longest URL we accept anywhere: far above Thryve's (~110 chars), far below what could hurt. */
 export const MAX_URL_LENGTH = 4096;
 
@@ -46,19 +50,25 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ThryveConnectError(
       invalidCode,
-      `The ${what} must be a non-empty string, got ${describe(value)}.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} must be a non-empty string, got ${describe(value)}.`
+        : '',
     );
   }
   if (value !== value.trim()) {
     throw new ThryveConnectError(
       invalidCode,
-      `The ${what} ${describe(value)} has leading or trailing white space.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} ${describe(value)} has leading or trailing white space.`
+        : '',
     );
   }
   if (value.length > MAX_URL_LENGTH) {
     throw new ThryveConnectError(
       invalidCode,
-      `The ${what} is ${value.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} is ${value.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`
+        : '',
     );
   }
   let url: URL;
@@ -67,23 +77,34 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   } catch (cause) {
     throw new ThryveConnectError(
       invalidCode,
-      `The ${what} ${describe(value)} is not an absolute URL. Pass a full URL such as https://example.com/path.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} ${describe(value)} is not an absolute URL. Pass a full URL such as https://example.com/path.`
+        : '',
       { cause },
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ThryveConnectError(
       secure ? 'insecure_url' : invalidCode,
-      `The ${what} uses ${describe(url.protocol)}; only https: (and http: on localhost) is accepted.`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} uses ${describe(url.protocol)}; only https: (and http: on localhost) is accepted.`
+        : '',
     );
   }
   if (url.username || url.password) {
-    throw new ThryveConnectError(invalidCode, `The ${what} must not contain credentials.`);
+    throw new ThryveConnectError(
+      invalidCode,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} must not contain credentials.`
+        : '',
+    );
   }
   if (secure && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ThryveConnectError(
       'insecure_url',
-      `The ${what} ${redact(url)} is plain http:. Use https: (http: is allowed only for localhost, e.g. the sandbox).`,
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} ${redact(url)} is plain http:. Use https: (http: is allowed only for localhost, e.g. the sandbox).`
+        : '',
     );
   }
   return url;
@@ -93,7 +114,12 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
 export function hostPrefix(host: string, what: string): string {
   const url = parseAbsoluteUrl(host, { what, invalidCode: 'invalid_url', secure: true });
   if (url.search || url.hash) {
-    throw new ThryveConnectError('invalid_url', `The ${what} must not contain a query or fragment.`);
+    throw new ThryveConnectError(
+      'invalid_url',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? `The ${what} must not contain a query or fragment.`
+        : '',
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
