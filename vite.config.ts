@@ -16,6 +16,8 @@ process.env.THRYVE_SANDBOX_URL = sandboxUrl; // read by .storybook/main.ts for t
 
 // Tests run against the sources, not dist: no build needed between an edit and a test.
 const alias = {
+  // Before the package's own entry: an alias also matches what starts with it.
+  '@thryve-connect/react/messages/de': here('./packages/react/src/messages/de.ts'),
   '@thryve-connect/core': here('./packages/core/src/index.ts'),
   '@thryve-connect/react': here('./packages/react/src/index.ts'),
   '@thryve-connect/server': here('./packages/server/src/index.ts'),

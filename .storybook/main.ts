@@ -26,6 +26,8 @@ const config: StorybookConfig = {
       // Stories use the library's sources: an edit shows up without a build.
       resolve: {
         alias: {
+          // Before the package's own entry: an alias also matches what starts with it.
+          '@thryve-connect/react/messages/de': here('../packages/react/src/messages/de.ts'),
           '@thryve-connect/core': here('../packages/core/src/index.ts'),
           '@thryve-connect/react': here('../packages/react/src/index.ts'),
           // Loaded on the dev server only, by the proxy middleware (never shipped to the preview).

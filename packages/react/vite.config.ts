@@ -18,7 +18,8 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: 'src/index.ts', formats: ['es'] },
+    // German is its own entry (`@thryve-connect/react/messages/de`): only German apps download it.
+    lib: { entry: ['src/index.ts', 'src/messages/de.ts'], formats: ['es'] },
     rollupOptions: {
       // preserveModules keeps each file's "use client"; the bundler's warning about it does not apply.
       onwarn(warning, warn) {

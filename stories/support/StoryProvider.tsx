@@ -2,6 +2,7 @@ import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { createProxyFetcher, type Locale, type ThryveFetcher } from '@thryve-connect/core';
 import { ThryveConnectProvider } from '@thryve-connect/react';
+import { de } from '@thryve-connect/react/messages/de';
 import { type ReactNode, useState } from 'react';
 import { OFFLINE, OFFLINE_STATE_KEY, SANDBOX_HOSTS, SANDBOX_ORIGIN, SANDBOX_URL } from './sandbox.js';
 
@@ -33,6 +34,8 @@ export const proxyFetcher: ThryveFetcher = OFFLINE
   ? offlineFetcher()
   : createProxyFetcher('/api/thryve/session');
 
+const TRANSLATIONS = { de };
+
 /**
  * Each story gets its own QueryClient, so one story's session or error never leaks into the next,
  * and the sandbox's origin as the only allowed widget origin, as a production app would have Thryve's.
@@ -46,6 +49,8 @@ export function StoryProvider(props: { fetcher?: ThryveFetcher; locale?: Locale;
       hosts={SANDBOX_HOSTS}
       allowedWidgetOrigins={[SANDBOX_ORIGIN]}
       queryClient={queryClient}
+      // As a German-speaking app would: the German texts are an import, so English-only apps skip them.
+      messages={TRANSLATIONS}
     >
       {props.children}
     </ThryveConnectProvider>

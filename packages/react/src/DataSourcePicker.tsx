@@ -3,12 +3,12 @@ import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/c
 import { type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { DataSourceRow, type RenderSourceProps } from './DataSourceRow.js';
 import { useLatestRef } from './internal/useLatestRef.js';
-import { getPickerMessages, type PickerMessages } from './pickerMessages.js';
+import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionResult } from './useConnectionResult.js';
 import { useConnectionSession } from './useConnectionSession.js';
 import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
-import { errorMessage } from './widgetMessages.js';
+import { errorMessage, type MessageOverrides, mergeMessages, widgetMessagesEn } from './widgetMessages.js';
 
 /** Props of {@link DataSourcePicker}. */
 export interface DataSourcePickerProps extends UseDataSourcesOptions {
@@ -24,10 +24,10 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   layout?: 'list' | 'grid';
   /** Ask before disconnecting. Default `true`: a disconnect stops the data the user shares. */
   confirmDisconnect?: boolean;
-  /** Texts' language. Default: the provider's locale; English and German are shipped, others fall back to English. */
+  /** Texts' language. Default: the provider's locale; its texts come from the provider's `messages`, else English. */
   locale?: Locale;
-  /** Texts to override. */
-  messages?: Partial<PickerMessages>;
+  /** Texts to override, over the provider's `messages` for the locale. */
+  messages?: MessageOverrides<PickerMessages>;
   /** Renders each source yourself, with its connection controls. */
   renderSource?: (props: RenderSourceProps) => ReactNode;
   /** Renders a source's icon (default: a monogram). */
@@ -57,9 +57,17 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   const config = useThryveConnect('DataSourcePicker');
   const locale = props.locale ?? config.locale;
   // Stable texts and row options keep unchanged rows from re-rendering (rows are memoized).
-  const messagesKey = props.messages;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts depend on the locale and overrides only.
-  const messages = useMemo(() => getPickerMessages(locale, props.messages), [locale, messagesKey]);
+  const translation = config.messages?.[locale];
+  const overrides = props.messages;
+  const messages = useMemo(
+    () =>
+      mergeMessages<PickerMessages>(
+        { ...pickerMessagesEn, retry: widgetMessagesEn.retry, errors: widgetMessagesEn.errors },
+        translation,
+        overrides,
+      ),
+    [translation, overrides],
+  );
   const { sources, status, error, refetch } = useDataSources({
     include: props.include,
     exclude: props.exclude,

@@ -7,8 +7,15 @@ import {
   type ThryveFetcher,
   type ThryveHosts,
 } from '@thryve-connect/core';
-import { type ReactNode, useContext, useMemo, useState } from 'react';
-import { ThryveConnectContext, type ThryveConnectContextValue } from './ThryveConnectContext.js';
+import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  ThryveConnectContext,
+  type ThryveConnectContextValue,
+  type ThryveTranslations,
+} from './ThryveConnectContext.js';
+
+// Replaced by the bundler, so the development warning drops out of production builds.
+declare const process: { env: { NODE_ENV?: string } };
 
 /** Default trust for a session whose backend gave no `expiresAt`: Thryve does not publish the lifetime. */
 export const DEFAULT_SESSION_MAX_AGE_MS = 10 * 60 * 1000;
@@ -27,6 +34,11 @@ export interface ThryveConnectProviderProps {
   queryClient?: QueryClient;
   /** How long a session without `expiresAt` is used before a fresh one is fetched. Default 10 minutes. */
   sessionMaxAgeMs?: number;
+  /**
+   * Texts by locale, over the built-in English: `{ de }` from `@thryve-connect/react/messages/de`, or
+   * your own translation for any of the 28 locales. Define it once (module scope), not inline.
+   */
+  messages?: ThryveTranslations;
   children?: ReactNode;
 }
 
@@ -35,7 +47,15 @@ export interface ThryveConnectProviderProps {
  * QueryClient when there is one, so sessions are cached and deduplicated with the rest of your app.
  */
 export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
-  const { fetcher, locale = DEFAULT_LOCALE, hosts, allowedWidgetOrigins, sessionMaxAgeMs, children } = props;
+  const {
+    fetcher,
+    locale = DEFAULT_LOCALE,
+    hosts,
+    allowedWidgetOrigins,
+    sessionMaxAgeMs,
+    messages,
+    children,
+  } = props;
   const outerClient = useContext(QueryClientContext);
   // A private client only when the host has none; created once per provider, never at import.
   const [ownClient] = useState(() => ((props.queryClient ?? outerClient) ? null : new QueryClient()));
@@ -53,9 +73,21 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
       allowedWidgetOrigins: originsKey.split(' '),
       sessionMaxAgeMs: sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS,
       queryClient,
+      messages,
     }),
-    [fetcher, locale, apiHost, widgetHost, directHost, originsKey, sessionMaxAgeMs, queryClient],
+    [fetcher, locale, apiHost, widgetHost, directHost, originsKey, sessionMaxAgeMs, queryClient, messages],
   );
+
+  useEffect(() => {
+    // A non-English app that forgot its texts sees English labels around a translated widget: say so.
+    if (process.env.NODE_ENV !== 'production' && locale !== 'en' && !messages?.[locale]) {
+      console.warn(
+        `[thryve-connect] No texts for locale "${locale}": our components show English around Thryve's ` +
+          `"${locale}" widget. ${locale === 'de' ? "German ships: import { de } from '@thryve-connect/react/messages/de'" : 'Write a translation'} ` +
+          `and pass it as <ThryveConnectProvider messages={{ ${locale} }}>.`,
+      );
+    }
+  }, [locale, messages]);
 
   const content = <ThryveConnectContext.Provider value={value}>{children}</ThryveConnectContext.Provider>;
   return queryClient === outerClient ? (

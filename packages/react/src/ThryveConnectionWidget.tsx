@@ -4,7 +4,16 @@ import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
-import { errorMessage, getWidgetMessages, type WidgetMessages } from './widgetMessages.js';
+import {
+  errorMessage,
+  type MessageOverrides,
+  mergeMessages,
+  type WidgetMessages,
+  widgetMessagesEn,
+} from './widgetMessages.js';
+
+// Replaced by the bundler, so the long message below drops out of production builds.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * The iframe `sandbox` that keeps Thryve's widget and the providers' logins working: scripts and its own
@@ -51,8 +60,8 @@ export interface ThryveConnectionWidgetProps {
   sandbox?: string;
   /** Milliseconds before an iframe that has not loaded turns into the error state. Default 20 s. */
   loadTimeoutMs?: number;
-  /** Texts to override (see `WidgetMessages`). */
-  messages?: Partial<WidgetMessages>;
+  /** Texts to override (see `WidgetMessages`), over the provider's `messages` for the locale. */
+  messages?: MessageOverrides<WidgetMessages>;
 }
 
 const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, minHeight: 560 };
@@ -64,7 +73,7 @@ const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, 
 export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const config = useThryveConnect('ThryveConnectionWidget');
   const locale = props.locale ?? config.locale;
-  const messages = getWidgetMessages(locale, props.messages);
+  const messages = mergeMessages(widgetMessagesEn, config.messages?.[locale], props.messages);
   const session = useConnectionSession({ locale });
   const onLoadRef = useLatestRef(props.onLoad);
   const onErrorRef = useLatestRef(props.onError);
@@ -101,7 +110,12 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
     session.status === 'error'
       ? session.error
       : url && frameState === 'timeout'
-        ? new ThryveConnectError('timeout', `The connection widget did not load within ${loadTimeoutMs} ms.`)
+        ? new ThryveConnectError(
+            'timeout',
+            process.env.NODE_ENV !== 'production'
+              ? `The connection widget did not load within ${loadTimeoutMs} ms.`
+              : '',
+          )
         : undefined;
   const state: ThryveConnectionWidgetState = error
     ? 'error'

@@ -10,15 +10,16 @@ export { connectionsQueryKey, connectionsQueryOptions } from './connectionsQuery
 export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
 export { DataSourceRow, type DataSourceRowProps, type RenderSourceProps } from './DataSourceRow.js';
 export {
-  getPickerMessages,
+  type OwnPickerMessages,
   type PickerMessages,
-  pickerMessagesDe,
   pickerMessagesEn,
+  type ThryveMessages,
 } from './pickerMessages.js';
 export { prefetchConnectionSession } from './prefetchConnectionSession.js';
 export {
   ThryveConnectContext,
   type ThryveConnectContextValue,
+  type ThryveTranslations,
   useThryveConnect,
 } from './ThryveConnectContext.js';
 export {
@@ -58,8 +59,8 @@ export {
 export { usePrefetchConnectionSession } from './usePrefetchConnectionSession.js';
 export {
   errorMessage,
-  getWidgetMessages,
+  type MessageOverrides,
+  mergeMessages,
   type WidgetMessages,
-  widgetMessagesDe,
   widgetMessagesEn,
 } from './widgetMessages.js';

@@ -1,5 +1,4 @@
-import type { Locale } from '@thryve-connect/core';
-import { getWidgetMessages, type WidgetMessages } from './widgetMessages.js';
+import type { WidgetMessages } from './widgetMessages.js';
 
 /** The picker's texts. Functions take what they interpolate, so translations can reorder words. */
 export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'> {
@@ -27,7 +26,8 @@ export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'>
   openLink: (source: string) => string;
 }
 
-type OwnPickerMessages = Omit<PickerMessages, 'retry' | 'errors'>;
+/** The picker's own texts, without the ones it shares with the widget (`retry`, `errors`). */
+export type OwnPickerMessages = Omit<PickerMessages, 'retry' | 'errors'>;
 
 /** English picker texts: the fallback for every locale without its own. */
 export const pickerMessagesEn: OwnPickerMessages = {
@@ -54,35 +54,5 @@ export const pickerMessagesEn: OwnPickerMessages = {
   openLink: (source) => `Open the ${source} connection page`,
 };
 
-/** German picker texts. */
-export const pickerMessagesDe: OwnPickerMessages = {
-  pickerTitle: 'Datenquellen',
-  pickerLoading: 'Datenquellen werden geladen…',
-  statusConnected: 'Verbunden',
-  statusDisconnected: 'Nicht verbunden',
-  statusConnecting: 'Wird verbunden…',
-  statusRevoking: 'Wird getrennt…',
-  statusUnknown: 'Status unbekannt',
-  connectShort: 'Verbinden',
-  disconnectShort: 'Trennen',
-  connect: (source) => `${source} verbinden`,
-  disconnect: (source) => `${source} trennen`,
-  confirmDisconnect: (source) => `${source} trennen? Die Daten werden dann nicht mehr geteilt.`,
-  confirm: 'Trennen',
-  cancel: 'Abbrechen',
-  connected: (source) => `${source} ist verbunden.`,
-  disconnected: (source) => `${source} ist getrennt.`,
-  connectFailed: (source) => `${source} konnte nicht verbunden werden.`,
-  revokeFailed: (source) => `${source} konnte nicht getrennt werden.`,
-  popupBlocked: (source) => `Ihr Browser hat das Fenster zum Verbinden von ${source} blockiert.`,
-  openInThisWindow: 'In diesem Fenster fortfahren',
-  openLink: (source) => `Die Verbindungsseite von ${source} öffnen`,
-};
-
-/** The picker texts for a locale (English and German shipped, English otherwise), with overrides on top. */
-export function getPickerMessages(locale: Locale, overrides?: Partial<PickerMessages>): PickerMessages {
-  const { retry, errors } = getWidgetMessages(locale);
-  const base: PickerMessages = { ...(locale === 'de' ? pickerMessagesDe : pickerMessagesEn), retry, errors };
-  if (!overrides) return base;
-  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } };
-}
+/** Every text of thryve-connect: the widget's and the picker's. A translation is a `Partial` of it. */
+export type ThryveMessages = WidgetMessages & PickerMessages;

@@ -23,13 +23,8 @@ export interface UseConnectionResultOptions {
   onUnmatched?: ((result: Extract<ConnectionResult, { status: 'unmatched' }>) => void) | undefined;
 }
 
-// Typed here, not through @types/node: this is browser code that only reads what bundlers replace.
-declare const process: { env?: { NODE_ENV?: string } } | undefined;
-
-function isDevelopment(): boolean {
-  // Bundlers replace process.env.NODE_ENV; a plain browser has no `process`, and gets no warnings.
-  return typeof process !== 'undefined' && process.env?.NODE_ENV !== 'production';
-}
+// Replaced by the bundler, so the development warning drops out of production builds.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * On the page Thryve sends the user back to (`redirectUri`): reads `token`, `dataSource` and
@@ -58,7 +53,7 @@ export function useConnectionResult(options: UseConnectionResultOptions = {}): C
     else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource);
     else if (parsed.status === 'failed') onFailed?.(parsed.dataSource, parsed.action);
     else {
-      if (isDevelopment()) {
+      if (process.env.NODE_ENV !== 'production') {
         console.warn(
           `[thryve-connect] Ignored a connection result this page did not start (${parsed.reason}). ` +
             'Start connect/revoke with useDataSourceConnection so the result can be matched.',

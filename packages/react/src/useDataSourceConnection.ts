@@ -16,6 +16,9 @@ import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
 
+// Replaced by the bundler, so the long messages below drop out of production builds.
+declare const process: { env: { NODE_ENV?: string } };
+
 /** The status of one source on a custom screen. */
 export type DataSourceConnectionStatus =
   | 'connected'
@@ -149,7 +152,7 @@ export function useDataSourceConnection(
     if (!opened) {
       const error = new ThryveConnectError(
         'popup_blocked',
-        'The browser blocked the new tab for the connection.',
+        process.env.NODE_ENV !== 'production' ? 'The browser blocked the new tab for the connection.' : '',
       );
       setLocal({ error, fallbackUrl: url });
       onPopupBlocked?.(url);
@@ -223,9 +226,11 @@ export function useDataSourceConnection(
         fail(
           new ThryveConnectError(
             redirectUri === undefined ? 'invalid_redirect_uri' : 'session_expired',
-            redirectUri === undefined
-              ? "revokeMode 'redirect' needs a redirectUri."
-              : 'The session is not ready yet.',
+            process.env.NODE_ENV === 'production'
+              ? ''
+              : redirectUri === undefined
+                ? "revokeMode 'redirect' needs a redirectUri."
+                : 'The session is not ready yet.',
           ),
         );
         return;

@@ -1,4 +1,4 @@
-import type { Locale, ThryveConnectErrorCode } from '@thryve-connect/core';
+import type { ThryveConnectErrorCode } from '@thryve-connect/core';
 
 /** The widget's texts (and the error texts every component shares). */
 export interface WidgetMessages {
@@ -12,7 +12,13 @@ export interface WidgetMessages {
   errors: Partial<Record<ThryveConnectErrorCode, string>> & { default: string };
 }
 
-// Shared sentences are written once: the widget's budget is counted in bytes.
+/** Texts to override: any subset, and in `errors` any subset of the codes. */
+export type MessageOverrides<T extends Pick<WidgetMessages, 'errors'>> = Omit<Partial<T>, 'errors'> & {
+  errors?: Partial<T['errors']> | undefined;
+};
+
+// Shared sentences are written once: the widget's budget is counted in bytes. German (and any
+// translation of the host's) comes through the provider's `messages`, so English is all that ships here.
 const enExpired = 'This connection session has expired. Reload it to continue.';
 const enUntrusted = 'The connection service sent an address this app does not trust.';
 const enInvalid = 'The connection service sent an invalid answer.';
@@ -43,42 +49,19 @@ export const widgetMessagesEn: WidgetMessages = {
   },
 };
 
-const deExpired = 'Diese Verbindungssitzung ist abgelaufen. Laden Sie sie neu, um fortzufahren.';
-const deUntrusted = 'Der Verbindungsdienst hat eine Adresse gesendet, der diese App nicht vertraut.';
-const deInvalid = 'Der Verbindungsdienst hat eine ungültige Antwort gesendet.';
-
-/** German widget texts. */
-export const widgetMessagesDe: WidgetMessages = {
-  widgetTitle: 'Verbinden Sie Ihre Gesundheitsdatenquellen',
-  widgetLoading: 'Das Verbindungs-Widget wird geladen…',
-  widgetReady: 'Das Verbindungs-Widget ist bereit.',
-  widgetExpired: deExpired,
-  reload: 'Neu laden',
-  retry: 'Erneut versuchen',
-  errors: {
-    unauthorized: 'Sie sind abgemeldet. Melden Sie sich erneut an, um Datenquellen zu verbinden.',
-    forbidden: 'Sie dürfen keine Datenquellen verbinden.',
-    network_error:
-      'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-    server_error: 'Der Verbindungsdienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
-    timeout: 'Der Verbindungsdienst hat zu lange gebraucht. Versuchen Sie es erneut.',
-    session_expired: deExpired,
-    popup_blocked: 'Ihr Browser hat das neue Fenster blockiert.',
-    disallowed_origin: deUntrusted,
-    insecure_url: deUntrusted,
-    invalid_url: deInvalid,
-    missing_token: deInvalid,
-    invalid_token: deInvalid,
-    invalid_response: deInvalid,
-    default: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
-  },
-};
-
-/** The widget texts for a locale (English and German shipped, English otherwise), with overrides on top. */
-export function getWidgetMessages(locale: Locale, overrides?: Partial<WidgetMessages>): WidgetMessages {
-  const base = locale === 'de' ? widgetMessagesDe : widgetMessagesEn;
-  if (!overrides) return base;
-  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } };
+/**
+ * Merges text layers over a complete base: a translation (the provider's `messages[locale]`), then a
+ * component's `messages` prop. `errors` merges by code, so overriding one error keeps the others.
+ */
+export function mergeMessages<T extends Pick<WidgetMessages, 'errors'>>(
+  base: T,
+  ...layers: (MessageOverrides<T> | undefined)[]
+): T {
+  let result = base;
+  for (const layer of layers) {
+    if (layer) result = { ...result, ...layer, errors: { ...result.errors, ...layer.errors } } as T;
+  }
+  return result;
 }
 
 /** The user-facing text for an error code. */

@@ -9,6 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataSourcePicker, ThryveConnectProvider } from '../src/index.js';
+import { de } from '../src/messages/de.js';
 import { WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
 
 const DIRECT = 'https://service2.und-gesund.de';
@@ -39,7 +40,7 @@ function renderPicker(fetcher: ThryveFetcher, picker: ReactNode) {
   const queryClient = new QueryClient();
   return render(
     <QueryClientProvider client={queryClient}>
-      <ThryveConnectProvider fetcher={fetcher} allowedWidgetOrigins={[WIDGET_ORIGIN]}>
+      <ThryveConnectProvider fetcher={fetcher} allowedWidgetOrigins={[WIDGET_ORIGIN]} messages={{ de }}>
         {picker}
       </ThryveConnectProvider>
     </QueryClientProvider>,
@@ -237,7 +238,7 @@ describe('DataSourcePicker', () => {
     expect(onFailed).not.toHaveBeenCalled();
   });
 
-  it('speaks German when asked, falling back to English for other locales', async () => {
+  it('speaks German with the shipped German texts, and English for a locale without texts', async () => {
     const { fetcher } = backend();
     const { unmount } = renderPicker(fetcher, <DataSourcePicker include={[1]} locale="de" />);
     expect(await screen.findByRole('button', { name: 'Fitbit verbinden' })).toBeTruthy();

@@ -4,6 +4,7 @@ import { ThryveConnectError, type ThryveFetcher } from '@thryve-connect/core';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WIDGET_SANDBOX, ThryveConnectionWidget, ThryveConnectProvider } from '../src/index.js';
+import { de } from '../src/messages/de.js';
 import { fakeFetcher, httpError, WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
 
 function setup(fetcher: ThryveFetcher, extra: Partial<Parameters<typeof ThryveConnectProvider>[0]> = {}) {
@@ -150,9 +151,9 @@ describe('ThryveConnectionWidget', () => {
     expect(first).not.toHaveBeenCalled();
   });
 
-  it('asks for a new session and a new widget when the locale changes', async () => {
+  it("asks for a new session and a new widget when the locale changes, in that locale's texts", async () => {
     const { fetcher, calls } = fakeFetcher();
-    const { wrapper } = setup(fetcher);
+    const { wrapper } = setup(fetcher, { messages: { de } });
     const { rerender } = render(<ThryveConnectionWidget locale="en" />, { wrapper });
     await waitFor(() => expect(frame()?.src).toContain('lang=en'));
     rerender(<ThryveConnectionWidget locale="de" />);
@@ -275,5 +276,28 @@ describe('ThryveConnectionWidget', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<ThryveConnectionWidget />)).toThrow(/within <ThryveConnectProvider>/);
     vi.mocked(console.error).mockRestore();
+  });
+  it("layers texts: English, then the provider's translation, then the widget's own, error by error", async () => {
+    const { fetcher } = fakeFetcher(() => Promise.reject(httpError(401)));
+    const { wrapper } = setup(fetcher, {
+      locale: 'de',
+      messages: { de: { retry: 'Nochmal', errors: { unauthorized: 'Bitte anmelden.' } } },
+    });
+    render(<ThryveConnectionWidget messages={{ errors: { forbidden: 'Nicht erlaubt.' } }} />, { wrapper });
+    expect(await screen.findByText('Bitte anmelden.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Nochmal' })).toBeTruthy();
+    // Not translated: the English title stays, the frame is not shown in the error state.
+    expect(frame()).toBeNull();
+  });
+
+  it('warns in development when a non-English locale has no texts, naming the German import', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { fetcher } = fakeFetcher();
+    const { wrapper } = setup(fetcher, { locale: 'de' });
+    render(<ThryveConnectionWidget />, { wrapper });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(frame()?.title).toBe('Connect your health data sources');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('@thryve-connect/react/messages/de'));
+    warn.mockRestore();
   });
 });
