@@ -67,7 +67,7 @@ async function startApp(
 ) {
   const child = spawn(command, args, {
     cwd,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
     stdio: 'pipe',
   });
   let output = '';
@@ -158,10 +158,28 @@ async function journey(url: string) {
   return problems;
 }
 
+/** Every JavaScript file a production build sends to browsers, concatenated. */
+function browserJavaScript(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('\n');
+}
+
+/** A production build ships our English texts and codes, not the developer explanations or German. */
+function expectProductionTrimmed(code: string) {
+  expect(code).toContain('Connect your health data sources');
+  expect(code).not.toContain('is not an absolute URL'); // core's developer message
+  expect(code).not.toContain('must be used within <ThryveConnectProvider>'); // react's
+  expect(code).not.toContain('Verbinden Sie Ihre Gesundheitsdatenquellen'); // German is opt-in
+}
+
 describe('consumers installed from tarballs', () => {
   it('a Vite app with a Node backend builds and runs the whole journey, with no console error', async () => {
     const dir = prepare('vite-app');
-    sh('npx', ['vite', 'build'], dir, { VITE_THRYVE_SANDBOX_URL: sandbox.url });
+    // NODE_ENV as a CI machine has it: Vitest's `test` would make Vite compile React's development build.
+    sh('npx', ['vite', 'build'], dir, { VITE_THRYVE_SANDBOX_URL: sandbox.url, NODE_ENV: 'production' });
+    expectProductionTrimmed(browserJavaScript(join(dir, 'dist')));
     const app = await startApp('node', ['server.mjs'], dir, await freePort(), {
       THRYVE_SANDBOX_URL: sandbox.url,
     });
@@ -174,7 +192,11 @@ describe('consumers installed from tarballs', () => {
 
   it('a Next.js App Router app builds, server-renders both pages and runs the whole journey, with no hydration warning', async () => {
     const dir = prepare('next-app');
-    sh('npx', ['next', 'build'], dir, { NEXT_PUBLIC_THRYVE_SANDBOX_URL: sandbox.url });
+    sh('npx', ['next', 'build'], dir, {
+      NEXT_PUBLIC_THRYVE_SANDBOX_URL: sandbox.url,
+      NODE_ENV: 'production',
+    });
+    expectProductionTrimmed(browserJavaScript(join(dir, '.next', 'static')));
     const port = await freePort();
     const app: { child: ChildProcess; url: string } = await startApp(
       'npx',

@@ -36,7 +36,11 @@ export async function buildFixtureApp(
         'react-dom/client': 'react-dom/profiling',
       },
     },
-    define: { 'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
+    define: {
+      'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl),
+      // Vitest runs with NODE_ENV=test, which Vite would otherwise compile in: React's development build.
+      'process.env.NODE_ENV': JSON.stringify('production'),
+    },
     build: { outDir, emptyOutDir: true, minify: true },
   });
   const proxy = toNodeHandler(
