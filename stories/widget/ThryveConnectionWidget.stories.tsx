@@ -57,6 +57,10 @@ export const Loading: Story = {
   play: async ({ canvasElement }) => {
     await expect(widgetOf(canvasElement).getAttribute('aria-busy')).toBe('true');
     await expect(within(canvasElement).getByRole('status').textContent).toMatch(/Loading/);
+    // The skeleton shows after its short delay (a fast load gets no flash of it).
+    const skeleton = canvasElement.querySelector('.thryve-connect-widget__skeleton') as HTMLElement;
+    await waitFor(() => expect(getComputedStyle(skeleton).visibility).toBe('visible'));
+    await waitFor(() => expect(getComputedStyle(skeleton).opacity).toBe('1'));
   },
 };
 

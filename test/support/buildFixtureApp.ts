@@ -23,26 +23,30 @@ export async function buildFixtureApp(
   sandboxUrl: string,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'thryve-fixture-'));
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'error',
-    mode: 'production',
-    plugins: [react()],
-    resolve: {
-      alias: {
-        '@thryve-connect/core': here('../../packages/core/src/index.ts'),
-        '@thryve-connect/react': here('../../packages/react/src/index.ts'),
-        'react-dom/client': 'react-dom/profiling',
+  // Vitest runs with NODE_ENV=test, which Vite and the React plugin would compile in: React's
+  // development build and JSX. A user's production build has NODE_ENV=production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'error',
+      mode: 'production',
+      plugins: [react()],
+      resolve: {
+        alias: {
+          '@thryve-connect/core': here('../../packages/core/src/index.ts'),
+          '@thryve-connect/react': here('../../packages/react/src/index.ts'),
+          'react-dom/client': 'react-dom/profiling',
+        },
       },
-    },
-    define: {
-      'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl),
-      // Vitest runs with NODE_ENV=test, which Vite would otherwise compile in: React's development build.
-      'process.env.NODE_ENV': JSON.stringify('production'),
-    },
-    build: { outDir, emptyOutDir: true, minify: true },
-  });
+      define: { 'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
+      build: { outDir, emptyOutDir: true, minify: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const proxy = toNodeHandler(
     createThryveConnectHandler({
       client: createThryveClient({

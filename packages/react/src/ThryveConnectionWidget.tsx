@@ -65,6 +65,7 @@ export interface ThryveConnectionWidgetProps {
 }
 
 const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, minHeight: 560 };
+const coverStyle: CSSProperties = { position: 'absolute', inset: 0, zIndex: 1, minHeight: 0 };
 
 /**
  * Thryve's hosted Connection Widget in an iframe: gets a session through the provider's fetcher,
@@ -154,6 +155,9 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
         {announcement}
       </div>
+      {/* The connection to Thryve's widget host opens while the session is fetched, not after it:
+          on a real network that saves the iframe a DNS lookup, TCP and TLS handshake. */}
+      <link rel="preconnect" href={config.allowedWidgetOrigins[0]} />
       {url && state !== 'error' && (
         <iframe
           key={`${url}#${frameKey}`}
@@ -163,9 +167,11 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
           style={{
             ...frameStyle,
             ...(props.height === undefined ? null : { height: props.height, minHeight: 0 }),
-            // Kept in the layout while loading, so it loads at full size; the skeleton covers it.
-            ...(state === 'loading' ? { visibility: 'hidden', position: 'absolute', inset: 0 } : null),
           }}
+          // Loading in place, at full size, under the skeleton. Not hidden: Chrome throttles hidden
+          // cross-origin frames, and the widget then takes longer to load. Out of reach until it shows.
+          tabIndex={state === 'loading' ? -1 : undefined}
+          aria-hidden={state === 'loading' || undefined}
           sandbox={props.sandbox ?? DEFAULT_WIDGET_SANDBOX}
           referrerPolicy="no-referrer"
           allow="fullscreen"
@@ -179,7 +185,8 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
         (props.loadingFallback ?? (
           <div
             className="thryve-connect-widget__skeleton"
-            style={props.height === undefined ? undefined : { height: props.height }}
+            // Over the loading iframe when there is one; in the flow, holding the height, before.
+            style={url ? coverStyle : props.height === undefined ? undefined : { height: props.height }}
             aria-hidden="true"
           >
             <div className="thryve-connect-skeleton-line" />

@@ -45,18 +45,20 @@ export type ConnectionSessionState = SessionStateBase &
 export function useConnectionSession(options: UseConnectionSessionOptions = {}): ConnectionSessionState {
   const config = useThryveConnect('useConnectionSession');
   const locale = options.locale ?? config.locale;
-  const query = useQuery(
-    {
-      ...connectionSessionQueryOptions({
-        fetcher: config.fetcher,
-        locale,
-        allowedWidgetOrigins: config.allowedWidgetOrigins,
-        sessionMaxAgeMs: config.sessionMaxAgeMs,
-      }),
-      enabled: options.enabled ?? true,
-    },
-    config.queryClient,
-  );
+  const queryOptions = connectionSessionQueryOptions({
+    fetcher: config.fetcher,
+    locale,
+    allowedWidgetOrigins: config.allowedWidgetOrigins,
+    sessionMaxAgeMs: config.sessionMaxAgeMs,
+  });
+  const enabled = options.enabled ?? true;
+  // The first request starts during render, as TanStack's usePrefetchQuery starts one: left to the
+  // query's mount effect, it would wait for the first paint, and the widget would show that much later.
+  // In the browser only: a server render shows the loading state and asks nobody.
+  if (enabled && typeof window !== 'undefined' && !config.queryClient.getQueryState(queryOptions.queryKey)) {
+    void config.queryClient.prefetchQuery(queryOptions);
+  }
+  const query = useQuery({ ...queryOptions, enabled }, config.queryClient);
 
   // Re-render when the session on screen expires, so it turns `expired` without any other trigger.
   const [, setTick] = useState(0);

@@ -45,9 +45,14 @@ describe('ThryveConnectionWidget', () => {
     expect(iframe.getAttribute('referrerpolicy')).toBe('no-referrer');
     expect(iframe.title).toBe('Connect your health data sources');
     expect(container().dataset.state).toBe('loading'); // until the page has loaded
+    // Loading in place under the skeleton, but out of reach of Tab and screen readers until it shows.
+    expect(iframe.tabIndex).toBe(-1);
+    expect(iframe.getAttribute('aria-hidden')).toBe('true');
 
     fireEvent.load(iframe);
     expect(container().dataset.state).toBe('ready');
+    expect(iframe.hasAttribute('tabindex')).toBe(false);
+    expect(iframe.hasAttribute('aria-hidden')).toBe(false);
     expect(container().getAttribute('aria-busy')).toBe('false');
     expect(screen.getByRole('status').textContent).toMatch(/ready/i);
   });
@@ -66,6 +71,21 @@ describe('ThryveConnectionWidget', () => {
     expect(calls).toHaveLength(1);
     const [first, second] = document.querySelectorAll('iframe');
     expect(first?.src).toBe(second?.src);
+  });
+
+  it('starts the session request in the first render, and opens the connection to the widget host meanwhile', async () => {
+    let inDocumentAtCall: boolean | undefined;
+    const { fetcher } = fakeFetcher((request) => {
+      // Called during render: React has not put the widget into the document yet.
+      inDocumentAtCall ??= document.querySelector('.thryve-connect-widget') !== null;
+      return Promise.resolve({ url: widgetUrl(request.locale) });
+    });
+    const { wrapper } = setup(fetcher);
+    render(<ThryveConnectionWidget />, { wrapper });
+    expect(inDocumentAtCall).toBe(false);
+    const preconnect = document.querySelector('link[rel="preconnect"]');
+    expect(preconnect?.getAttribute('href')).toBe(WIDGET_ORIGIN);
+    await waitFor(() => expect(frame()).not.toBeNull());
   });
 
   it('does not call the fetcher before a component mounts', () => {
