@@ -20,20 +20,20 @@ export default [
     '@thryve-connect/react: widget + provider, with the core they use (issue #5 goal 1.5 kB: not met)',
     'packages/react/dist/index.js',
     widget,
-    '3.95 kB',
+    '4 kB',
   ),
   check(
     '@thryve-connect/react: widget + provider, our React code alone',
     'packages/react/dist/index.js',
     widget,
-    '3 kB',
+    '3.05 kB',
     [...peers, '@thryve-connect/core'],
   ),
   check(
     '@thryve-connect/react (everything, with core; issue #6 goal 6 kB: not met)',
     'packages/react/dist/index.js',
     '*',
-    '9.5 kB',
+    '9.55 kB',
   ),
   check(
     '@thryve-connect/react (everything), our React code alone',

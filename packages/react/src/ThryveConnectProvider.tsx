@@ -42,6 +42,19 @@ export interface ThryveConnectProviderProps {
   children?: ReactNode;
 }
 
+/** A non-English app that forgot its texts sees English labels around a translated widget: say so. */
+function useMissingTextsWarning(locale: Locale, messages: ThryveTranslations | undefined) {
+  useEffect(() => {
+    if (locale !== 'en' && !messages?.[locale]) {
+      console.warn(
+        `[thryve-connect] No texts for locale "${locale}": our components show English around Thryve's ` +
+          `"${locale}" widget. ${locale === 'de' ? "German ships: import { de } from '@thryve-connect/react/messages/de'" : 'Write a translation'} ` +
+          `and pass it as <ThryveConnectProvider messages={{ ${locale} }}>.`,
+      );
+    }
+  }, [locale, messages]);
+}
+
 /**
  * Gives the thryve-connect components and hooks their fetcher, locale and hosts. Uses your
  * QueryClient when there is one, so sessions are cached and deduplicated with the rest of your app.
@@ -78,16 +91,9 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
     [fetcher, locale, apiHost, widgetHost, directHost, originsKey, sessionMaxAgeMs, queryClient, messages],
   );
 
-  useEffect(() => {
-    // A non-English app that forgot its texts sees English labels around a translated widget: say so.
-    if (process.env.NODE_ENV !== 'production' && locale !== 'en' && !messages?.[locale]) {
-      console.warn(
-        `[thryve-connect] No texts for locale "${locale}": our components show English around Thryve's ` +
-          `"${locale}" widget. ${locale === 'de' ? "German ships: import { de } from '@thryve-connect/react/messages/de'" : 'Write a translation'} ` +
-          `and pass it as <ThryveConnectProvider messages={{ ${locale} }}>.`,
-      );
-    }
-  }, [locale, messages]);
+  // Development only; the condition is fixed at build time, so the hook order never changes.
+  // biome-ignore lint/correctness/useHookAtTopLevel: see above.
+  if (process.env.NODE_ENV !== 'production') useMissingTextsWarning(locale, messages);
 
   const content = <ThryveConnectContext.Provider value={value}>{children}</ThryveConnectContext.Provider>;
   return queryClient === outerClient ? (
