@@ -43,17 +43,17 @@ async function freePort(): Promise<number> {
 }
 
 /** Copies an app template out of the workspace and points its dependencies at the tarballs. */
-function prepare(name: string): string {
-  const dir = join(work, name);
+/** Copies an app outside the workspace and installs it from the tarballs (on another React, if asked). */
+function prepare(name: string, react?: string): string {
+  const dir = join(work, react ? `${name}-react-${react}` : name);
   cpSync(here(`./${name}`), dir, { recursive: true });
   const file = join(dir, 'package.json');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8')
-      .replace('TARBALL_CORE', tarballs.core ?? '')
-      .replace('TARBALL_REACT', tarballs.react ?? '')
-      .replace('TARBALL_SERVER', tarballs.server ?? ''),
-  );
+  let manifest = readFileSync(file, 'utf8')
+    .replace('TARBALL_CORE', tarballs.core ?? '')
+    .replace('TARBALL_REACT', tarballs.react ?? '')
+    .replace('TARBALL_SERVER', tarballs.server ?? '');
+  if (react) manifest = manifest.replace(/"(react|react-dom)": "[^"]+"/g, `"$1": "${react}"`);
+  writeFileSync(file, manifest);
   sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
   return dir;
 }
@@ -175,20 +175,32 @@ function expectProductionTrimmed(code: string) {
 }
 
 describe('consumers installed from tarballs', () => {
-  it('a Vite app with a Node backend builds and runs the whole journey, with no console error', async () => {
-    const dir = prepare('vite-app');
-    // NODE_ENV as a CI machine has it: Vitest's `test` would make Vite compile React's development build.
-    sh('npx', ['vite', 'build'], dir, { VITE_THRYVE_SANDBOX_URL: sandbox.url, NODE_ENV: 'production' });
-    expectProductionTrimmed(browserJavaScript(join(dir, 'dist')));
-    const app = await startApp('node', ['server.mjs'], dir, await freePort(), {
-      THRYVE_SANDBOX_URL: sandbox.url,
-    });
-    try {
-      expect(await journey(app.url)).toEqual([]);
-    } finally {
-      app.child.kill();
-    }
-  }, 600_000);
+  // The lowest React of our peer range, in a real browser: the jsdom suite alone would miss DOM behaviour.
+  it.each([
+    ['19', undefined],
+    ['18', '18.3.1'],
+  ])(
+    'a Vite app on React %s with a Node backend builds and runs the whole journey, with no console error',
+    async (_major, react) => {
+      const dir = prepare('vite-app', react);
+      if (react) {
+        const installed = JSON.parse(readFileSync(join(dir, 'node_modules/react-dom/package.json'), 'utf8'));
+        expect(installed.version).toBe(react);
+      }
+      // NODE_ENV as a CI machine has it: Vitest's `test` would make Vite compile React's development build.
+      sh('npx', ['vite', 'build'], dir, { VITE_THRYVE_SANDBOX_URL: sandbox.url, NODE_ENV: 'production' });
+      expectProductionTrimmed(browserJavaScript(join(dir, 'dist')));
+      const app = await startApp('node', ['server.mjs'], dir, await freePort(), {
+        THRYVE_SANDBOX_URL: sandbox.url,
+      });
+      try {
+        expect(await journey(app.url)).toEqual([]);
+      } finally {
+        app.child.kill();
+      }
+    },
+    600_000,
+  );
 
   it('a Next.js App Router app builds, server-renders both pages and runs the whole journey, with no hydration warning', async () => {
     const dir = prepare('next-app');
