@@ -37,11 +37,18 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
+/** What the fixture app exposes for the benchmarks. */
+type BenchWindow = { __bench?: Record<string, number>; __changeStatus: () => void };
+
 async function figure(page: Page, key: string): Promise<number> {
-  await page.waitForFunction((name) => typeof (window as any).__bench?.[name] === 'number', key, {
-    timeout: 20_000,
-  });
-  return page.evaluate((name) => (window as any).__bench[name] as number, key);
+  await page.waitForFunction(
+    (name) => typeof (window as unknown as BenchWindow).__bench?.[name] === 'number',
+    key,
+    {
+      timeout: 20_000,
+    },
+  );
+  return page.evaluate((name) => (window as unknown as BenchWindow).__bench?.[name] as number, key);
 }
 
 it('measures mount-to-visible of the widget against a bare iframe with the same session URL', async () => {
@@ -103,7 +110,7 @@ it('profiles the picker with every catalogue source: first render and one status
       () => document.querySelectorAll('.thryve-connect-badge')[0]?.textContent !== 'Status unknown',
     );
     await page.waitForTimeout(200);
-    await page.evaluate(() => (window as any).__changeStatus());
+    await page.evaluate(() => (window as unknown as BenchWindow).__changeStatus());
     rerendered.push(await figure(page, 'rowsRerendered'));
     first.push(await figure(page, 'firstRenderMs'));
     update.push(await figure(page, 'updateRenderMs'));
