@@ -1,6 +1,13 @@
 /**
- * Every way a thryve-connect operation can fail, as a string union so callers can `switch` on it.
- * Grouped: URL/input validation, the host's backend (HTTP), and runtime states of the flow.
+ * Every way a thryve-connect operation can fail, as a string union so callers can `switch` on it. The
+ * one vocabulary of the library: core, the React components and the backend proxy (its JSON error
+ * answers carry these codes, and the browser's proxy fetcher adopts them) all use it.
+ * - input and URL validation: `invalid_url` … `invalid_input`;
+ * - the host's backend and Thryve behind it: `unauthorized` (nobody is signed in), `forbidden`,
+ *   `bad_request`, `not_found`, `server_error`, `network_error`, `timeout`, `invalid_response`, and
+ *   `configuration_error` (Thryve refused the app's credentials: no retry will help);
+ * - the flow at run time: `aborted`, `session_expired`, `popup_blocked`, and `fetcher_error` (a custom
+ *   fetcher threw something that is not a thryve-connect error: a bug, kept as `cause`, never retried).
  */
 export type ThryveConnectErrorCode =
   | 'invalid_url'
@@ -16,13 +23,16 @@ export type ThryveConnectErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'bad_request'
+  | 'not_found'
   | 'server_error'
   | 'network_error'
-  | 'invalid_response'
-  | 'aborted'
   | 'timeout'
+  | 'invalid_response'
+  | 'configuration_error'
+  | 'aborted'
   | 'session_expired'
-  | 'popup_blocked';
+  | 'popup_blocked'
+  | 'fetcher_error';
 
 /** Options of a {@link ThryveConnectError}: the underlying error and, for HTTP failures, the status. */
 export interface ThryveConnectErrorOptions {
