@@ -129,6 +129,7 @@ export default defineConfig({
             '@testing-library/user-event',
             'axe-core',
             '@tanstack/react-query',
+            '@tanstack/query-core',
           ],
         },
         test: {

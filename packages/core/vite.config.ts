@@ -7,5 +7,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    // A peer: the app's own copy (the one React Query uses), never a second one inside ours.
+    rollupOptions: { external: [/^@tanstack\//] },
   },
 });

@@ -6,6 +6,11 @@ import { de } from '@thryve-connect/react/messages/de';
 import { type ReactNode, useState } from 'react';
 import { OFFLINE, OFFLINE_STATE_KEY, SANDBOX_HOSTS, SANDBOX_ORIGIN, SANDBOX_URL } from './sandbox.js';
 
+/** The demo user the dev proxy answers for: the story's cookie (see `useDemoUser`), else its default. */
+function demoUserOf(): string {
+  return /(?:^|;\s*)thryve-demo-user=([A-Za-z0-9-]{1,80})/.exec(document.cookie)?.[1] ?? STORY_USER;
+}
+
 /** The offline fake's backend, in the browser: sessions on the fake's pages, connections in localStorage. */
 function offlineFetcher(): ThryveFetcher {
   const read = (): number[] => {
@@ -36,14 +41,23 @@ export const proxyFetcher: ThryveFetcher = OFFLINE
 
 const TRANSLATIONS = { de };
 
+/** The demo user stories sign in as: the same alias the dev proxy's cookie names (see sandbox.ts). */
+export const STORY_USER = 'storybook-demo-user';
+
 /**
  * Each story gets its own QueryClient, so one story's session or error never leaks into the next,
  * and the sandbox's origin as the only allowed widget origin, as a production app would have Thryve's.
  */
-export function StoryProvider(props: { fetcher?: ThryveFetcher; locale?: Locale; children: ReactNode }) {
+export function StoryProvider(props: {
+  fetcher?: ThryveFetcher;
+  locale?: Locale;
+  userKey?: string | null;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(() => new QueryClient());
   return (
     <ThryveConnectProvider
+      userKey={props.userKey === undefined ? demoUserOf() : props.userKey}
       fetcher={props.fetcher ?? proxyFetcher}
       locale={props.locale}
       hosts={SANDBOX_HOSTS}

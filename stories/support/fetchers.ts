@@ -24,14 +24,17 @@ export const untrustedUrlFetcher: ThryveFetcher = async () => ({
   url: 'https://evil.example/?connectionSessionToken=1060285265X4247109939067552841&platform=web&lang=en',
 });
 
-/** First a session that is already past its expiry, then fresh ones. */
+/**
+ * First a session that lives just long enough to be used (15.5 s: the controller fetches its successor
+ * after 5.5 s and retires it after 10.5 s), then 10-minute ones.
+ */
 export function expiringFetcher(): ThryveFetcher {
   let calls = 0;
   return async ({ locale }) => {
     calls += 1;
     return {
       url: sandboxWidgetUrl(locale),
-      expiresAt: calls === 1 ? Date.now() - 1_000 : Date.now() + 600_000,
+      expiresAt: calls === 1 ? Date.now() + 15_500 : Date.now() + 600_000,
     };
   };
 }

@@ -92,15 +92,23 @@ export const ErrorLoadTimeout: Story = {
   },
 };
 
-/** The session expired on screen: the frame is replaced by a one-click Reload that fetches a new one. */
+/**
+ * The session of a loaded widget aged on screen (here after about 10 s). The page stays — the user may
+ * be halfway through a provider login — a fresh session is fetched in the background, and an announced
+ * Reload swaps it in when the user chooses.
+ */
 export const Expired: Story = {
   decorators: [withFreshProvider(() => expiringFetcher())],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('expired'));
-    await expect(canvasElement.querySelector('iframe')).toBeNull();
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('ready'), { timeout: 15_000 });
+    const loaded = canvasElement.querySelector('iframe');
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('expired'), { timeout: 20_000 });
+    await expect(canvasElement.querySelector('iframe')).toBe(loaded);
+    await expect(canvas.getByRole('status')).toHaveTextContent(/expired/);
     await userEvent.click(canvas.getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(canvasElement.querySelector('iframe')).not.toBeNull());
+    await waitFor(() => expect(canvasElement.querySelector('iframe')).not.toBe(loaded));
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('ready'), { timeout: 15_000 });
   },
 };
 

@@ -220,7 +220,10 @@ describe('consumers installed from tarballs', () => {
       },
     );
     try {
-      const html = await (await fetch(`${app.url}/devices`)).text();
+      // As a signed-in user's browser asks for it: the page knows its user from the session cookie.
+      const html = await (
+        await fetch(`${app.url}/devices`, { headers: { cookie: 'demo-user=ssr-check' } })
+      ).text();
       expect(html).toContain('thryve-connect-picker'); // server-rendered, not an empty shell
       expect(await journey(app.url)).toEqual([]);
     } finally {

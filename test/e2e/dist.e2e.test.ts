@@ -47,7 +47,11 @@ describe.skipIf(!built)('the built @thryve-connect/react', () => {
       return { url: 'https://connect.thryve.de/?connectionSessionToken=1060285265X4247109939067552841' };
     };
     const html = renderToString(
-      createElement(ThryveConnectProvider, { fetcher }, createElement(ThryveConnectionWidget)),
+      createElement(
+        ThryveConnectProvider,
+        { userKey: 'user-a', fetcher },
+        createElement(ThryveConnectionWidget),
+      ),
     );
     expect(html).toContain('class="thryve-connect-widget"');
     expect(html).toContain('data-state="loading"');

@@ -19,7 +19,7 @@ let page: Page;
 let alias: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, sessionTtlMs: 3_000 });
+  sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS, sessionTtlMs: 12_000 });
   app = await startFixtureApp(fileURLToPath(new URL('./picker-app', import.meta.url)), sandbox.url);
   browser = await launchChromium();
 });
@@ -136,12 +136,13 @@ describe('DataSourcePicker end to end', () => {
   });
 
   it('refreshes an expired session before it builds a connect URL', async () => {
-    // Sessions live 3 s in this sandbox; the app trusts them 7.5 s minus a 5 s margin = 2.5 s. After 3.5 s
-    // the first token is dead at the sandbox: only a session refreshed in between gets the consent screen.
-    await page.goto(`${app.url}/?mode=redirect&maxAge=7500`);
+    // Sessions live 12 s in this sandbox; the app trusts them 20 s minus a 5 s margin = 15 s, and fetches
+    // a fresh one 5 s before that. After 13 s the first token is dead at the sandbox while the app would
+    // still trust it: only the session refreshed in between gets the consent screen.
+    await page.goto(`${app.url}/?mode=redirect&maxAge=20000`);
     const connect = page.getByRole('button', { name: 'Connect Fitbit' });
     await expect.poll(() => connect.isEnabled()).toBe(true);
-    await page.waitForTimeout(3_500);
+    await page.waitForTimeout(13_000);
     await expect.poll(() => connect.isEnabled()).toBe(true);
     await connect.click();
     await page.waitForURL((url) => url.origin === sandbox.url);

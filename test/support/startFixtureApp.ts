@@ -36,6 +36,8 @@ export async function startFixtureApp(
         'react/jsx-dev-runtime',
         'react-dom/client',
         '@tanstack/react-query',
+        // Core's controller imports it: pre-bundled with React Query, one copy in the page.
+        '@tanstack/query-core',
       ],
     },
   });

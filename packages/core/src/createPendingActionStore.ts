@@ -22,17 +22,23 @@ export interface PendingActionStoreOptions {
   now?: () => number;
 }
 
-/** Remembers one started connect/revoke across a full-page redirect and hands it out once. */
+/**
+ * Remembers one started connect/revoke across a full-page redirect and hands it out once, to the user
+ * who started it only: an action of another user is never returned, and is forgotten when seen.
+ */
 export interface PendingActionStore {
-  /** Remembers the action (replacing any earlier one). The token is stored only as a fingerprint. */
+  /** Remembers the action (replacing any earlier one). Token and user are stored only as fingerprints. */
   save(action: NewPendingAction): PendingAction;
-  /** The remembered action, without consuming it. */
-  peek(): PendingAction | null;
-  /** The remembered action, removed: a second call returns `null`. */
-  take(): PendingAction | null;
+  /** `userKey`'s remembered action, without consuming it. */
+  peek(userKey: string): PendingAction | null;
+  /** `userKey`'s remembered action, removed: a second call returns `null`. */
+  take(userKey: string): PendingAction | null;
   /** Forgets the remembered action. */
   clear(): void;
 }
+
+/** A clock may run a little behind another tab's; an action dated further ahead is forged. */
+const FUTURE_TOLERANCE_MS = 60_000;
 
 function memoryStorage(): PendingActionStorage {
   const map = new Map<string, string>();
@@ -61,6 +67,7 @@ function isPendingAction(value: unknown): value is PendingAction {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return (
+    typeof v.owner === 'string' &&
     (v.action === 'connect' || v.action === 'revoke') &&
     isDataSourceId(v.dataSource) &&
     typeof v.tokenFingerprint === 'string' &&
@@ -84,7 +91,7 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
     storage ??= defaultStorage() ?? memoryStorage();
     return storage;
   };
-  const read = (): PendingAction | null => {
+  const read = (userKey: string): PendingAction | null => {
     let raw: string | null;
     try {
       raw = resolve().getItem(key);
@@ -98,7 +105,13 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
     } catch {
       value = undefined;
     }
-    if (!isPendingAction(value) || now() - value.startedAt > maxAgeMs) {
+    // Another user's, unreadable, too old or dated in the future: forgotten, never handed out.
+    const age = isPendingAction(value) ? now() - value.startedAt : Number.NaN;
+    if (
+      !isPendingAction(value) ||
+      value.owner !== fingerprintToken(userKey) ||
+      !(age <= maxAgeMs && age >= -FUTURE_TOLERANCE_MS)
+    ) {
       remove();
       return null;
     }
@@ -114,6 +127,7 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
   return {
     save(input) {
       const action: PendingAction = {
+        owner: fingerprintToken(input.userKey),
         action: input.action,
         dataSource: input.dataSource,
         tokenFingerprint: fingerprintToken(input.token),
@@ -129,8 +143,8 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
       return action;
     },
     peek: read,
-    take() {
-      const action = read();
+    take(userKey) {
+      const action = read(userKey);
       if (action) remove();
       return action;
     },

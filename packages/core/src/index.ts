@@ -8,6 +8,13 @@ export type {
   SessionRequest,
   ThryveFetcher,
 } from './ConnectionSession.js';
+export { clearThryveConnect } from './clearThryveConnect.js';
+export {
+  type ConnectDataSourceOptions,
+  type ConnectOutcome,
+  connectDataSource,
+  continueConnectInThisWindow,
+} from './connectDataSource.js';
 export {
   createPendingActionStore,
   type PendingActionStorage,
@@ -15,6 +22,20 @@ export {
   type PendingActionStoreOptions,
 } from './createPendingActionStore.js';
 export { createProxyFetcher, DEFAULT_SESSION_PATH, type ProxyFetcherOptions } from './createProxyFetcher.js';
+export {
+  type ConnectionsQueryOptions,
+  createThryveConnect,
+  type SessionQueryOptions,
+  type ThryveConnect,
+  type ThryveConnectOptions,
+} from './createThryveConnect.js';
+export {
+  type DataSourceFlow,
+  type DataSourceFlowStatus,
+  getDataSourceFlow,
+  resetDataSourceFlow,
+  subscribeDataSourceFlows,
+} from './dataSourceFlows.js';
 export {
   type DataSource,
   type DataSourceId,
@@ -44,6 +65,25 @@ export {
   type ParseWidgetUrlOptions,
   parseWidgetUrl,
 } from './parseWidgetUrl.js';
+export { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY, userQueryKey } from './queryKeys.js';
+export { readConnectionResult } from './readConnectionResult.js';
+export { type RevokeDataSourceOptions, revokeDataSource } from './revokeDataSource.js';
+export {
+  DEFAULT_SESSION_MAX_AGE_MS,
+  isSessionExpired,
+  MAX_RETRIES,
+  retryDelay,
+  SESSION_EXPIRY_MARGIN_MS,
+  sessionExpiry,
+  sessionRefreshAt,
+  shouldRetry,
+} from './sessionPolicy.js';
+export {
+  type ConnectionSessionSnapshot,
+  type ConnectionSessionStatus,
+  type SessionQueryState,
+  toSessionSnapshot,
+} from './sessionState.js';
 export {
   isThryveConnectError,
   ThryveConnectError,
@@ -55,3 +95,4 @@ export {
   type ToConnectionSessionOptions,
   toConnectionSession,
 } from './toConnectionSession.js';
+export { toThryveConnectError } from './toThryveConnectError.js';

@@ -35,6 +35,7 @@ describe('parseConnectionResult', () => {
   it('refuses a stale pending action, another source, another token and malformed params', () => {
     const store = createPendingActionStore({ storage: memory() });
     const pending = store.save({
+      userKey: 'user-a',
       action: 'connect',
       dataSource: 1,
       token: TOKEN,
@@ -43,7 +44,7 @@ describe('parseConnectionResult', () => {
     expect(parseConnectionResult(back(`token=${TOKEN}&dataSource=1&connected=true`), pending)).toMatchObject({
       reason: 'stale',
     });
-    const fresh = store.save({ action: 'connect', dataSource: 1, token: TOKEN });
+    const fresh = store.save({ userKey: 'user-a', action: 'connect', dataSource: 1, token: TOKEN });
     expect(parseConnectionResult(back(`token=${TOKEN}&dataSource=2&connected=true`), fresh)).toMatchObject({
       reason: 'data_source_mismatch',
     });
@@ -66,26 +67,26 @@ describe('createPendingActionStore', () => {
   it('stores a fingerprint, never the token, and hands the action out exactly once', () => {
     const storage = memory();
     const store = createPendingActionStore({ storage });
-    store.save({ action: 'revoke', dataSource: 8, token: TOKEN });
+    store.save({ userKey: 'user-a', action: 'revoke', dataSource: 8, token: TOKEN });
     const raw = [...storage.map.values()].join('');
     expect(raw).not.toContain(TOKEN);
     expect(raw).toContain(fingerprintToken(TOKEN));
-    expect(store.peek()).toMatchObject({ action: 'revoke', dataSource: 8 });
-    expect(store.take()).toMatchObject({ action: 'revoke', dataSource: 8 });
-    expect(store.take()).toBeNull();
+    expect(store.peek('user-a')).toMatchObject({ action: 'revoke', dataSource: 8 });
+    expect(store.take('user-a')).toMatchObject({ action: 'revoke', dataSource: 8 });
+    expect(store.take('user-a')).toBeNull();
   });
 
   it('drops expired and corrupted entries instead of trusting them', () => {
     let now = 1_000_000;
     const storage = memory();
     const store = createPendingActionStore({ storage, now: () => now, maxAgeMs: 1_000 });
-    store.save({ action: 'connect', dataSource: 1, token: TOKEN });
+    store.save({ userKey: 'user-a', action: 'connect', dataSource: 1, token: TOKEN });
     now += 1_001;
-    expect(store.peek()).toBeNull();
+    expect(store.peek('user-a')).toBeNull();
     storage.setItem('thryve-connect:pending-action', '{not json');
-    expect(store.peek()).toBeNull();
+    expect(store.peek('user-a')).toBeNull();
     storage.setItem('thryve-connect:pending-action', JSON.stringify({ action: 'delete-all', dataSource: 1 }));
-    expect(store.peek()).toBeNull();
+    expect(store.peek('user-a')).toBeNull();
   });
 
   it('falls back to memory when storage refuses writes', () => {
@@ -98,8 +99,8 @@ describe('createPendingActionStore', () => {
         removeItem: () => {},
       },
     });
-    store.save({ action: 'connect', dataSource: 1, token: TOKEN });
-    expect(store.take()).toMatchObject({ action: 'connect' });
+    store.save({ userKey: 'user-a', action: 'connect', dataSource: 1, token: TOKEN });
+    expect(store.take('user-a')).toMatchObject({ action: 'connect' });
   });
 });
 

@@ -96,7 +96,7 @@ describe('properties', () => {
         fc.constantFrom('connect', 'revoke' as const),
         (pendingToken, returnedToken, id, connected, action) => {
           fc.pre(pendingToken !== returnedToken);
-          const pending = store.save({ action, dataSource: id, token: pendingToken });
+          const pending = store.save({ userKey: 'user-a', action, dataSource: id, token: pendingToken });
           const url = `https://app.example/?token=${encodeURIComponent(returnedToken)}&dataSource=${id}&connected=${connected}`;
           const result = parseConnectionResult(url, pending);
           expect(result.status).toBe('unmatched');

@@ -48,11 +48,11 @@ describe('the reference examples', () => {
     const back = (connected: boolean) =>
       `https://app.example/back?token=${TOKEN}&dataSource=1&connected=${connected}`;
 
-    const connect = store.save({ action: 'connect', dataSource: 1, token: TOKEN });
+    const connect = store.save({ userKey: 'user-a', action: 'connect', dataSource: 1, token: TOKEN });
     expect(parseConnectionResult(back(true), connect).status).toBe('connected');
     expect(parseConnectionResult(back(false), connect).status).toBe('failed');
 
-    const revoke = store.save({ action: 'revoke', dataSource: 1, token: TOKEN });
+    const revoke = store.save({ userKey: 'user-a', action: 'revoke', dataSource: 1, token: TOKEN });
     expect(parseConnectionResult(back(false), revoke).status).toBe('revoked');
     expect(parseConnectionResult(back(true), revoke).status).toBe('failed');
   });

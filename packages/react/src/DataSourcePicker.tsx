@@ -1,7 +1,8 @@
 'use client';
 import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/core';
 import { type ReactNode, useCallback, useId, useMemo, useState } from 'react';
-import { DataSourceRow, type RenderSourceProps } from './DataSourceRow.js';
+import { DataSourceRow } from './DataSourceRow.js';
+import { PickerContext, type PickerContextValue, type RenderSourceProps } from './internal/PickerContext.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -54,10 +55,10 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
  * Disconnect through Thryve's direct URLs, and the result of the redirect back, announced politely.
  */
 export function DataSourcePicker(props: DataSourcePickerProps) {
-  const config = useThryveConnect('DataSourcePicker');
-  const locale = props.locale ?? config.locale;
-  // Stable texts and row options keep unchanged rows from re-rendering (rows are memoized).
-  const translation = config.messages?.[locale];
+  const { userKey, locale: providerLocale, messages: translations } = useThryveConnect('DataSourcePicker');
+  const locale = props.locale ?? providerLocale;
+  // Stable texts keep the picker's context, and so its rows, from re-rendering.
+  const translation = translations?.[locale];
   const overrides = props.messages;
   const messages = useMemo(
     () =>
@@ -108,17 +109,26 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   });
 
   const callbacks = useLatestRef(props);
-  const { redirectUri, revokeMode } = props;
-  const rowOptions = useMemo(
+  const { redirectUri, revokeMode, renderSource, renderIcon } = props;
+  const confirmDisconnect = props.confirmDisconnect ?? true;
+  const context = useMemo<PickerContextValue>(
     () => ({
+      messages,
       redirectUri,
       revokeMode,
-      onPopupBlocked: (url: string) => callbacks.current.onPopupBlocked?.(url),
-      onError: (error: ThryveConnectError) => callbacks.current.onError?.(error),
+      confirmDisconnect,
+      announce,
+      renderSource,
+      renderIcon,
+      onRevoked: (id) => callbacks.current.onRevoked?.(id),
+      onPopupBlocked: (url) => callbacks.current.onPopupBlocked?.(url),
+      onError: (failure) => callbacks.current.onError?.(failure),
     }),
-    [redirectUri, revokeMode, callbacks],
+    [messages, redirectUri, revokeMode, confirmDisconnect, announce, renderSource, renderIcon, callbacks],
   );
-  const onRowRevoked = useCallback((id: DataSourceId) => callbacks.current.onRevoked?.(id), [callbacks]);
+
+  // Nothing to show, and nothing fetched, while nobody is signed in.
+  if (userKey === null) return null;
 
   return (
     <section
@@ -145,21 +155,13 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
           </button>
         </div>
       )}
-      <ul className="thryve-connect-picker__list" aria-labelledby={labelId}>
-        {sources.map((source) => (
-          <DataSourceRow
-            key={source.id}
-            source={source}
-            messages={messages}
-            options={rowOptions}
-            confirmDisconnect={props.confirmDisconnect ?? true}
-            announce={announce}
-            renderSource={props.renderSource}
-            renderIcon={props.renderIcon}
-            onRevoked={onRowRevoked}
-          />
-        ))}
-      </ul>
+      <PickerContext.Provider value={context}>
+        <ul className="thryve-connect-picker__list" aria-labelledby={labelId}>
+          {sources.map((source) => (
+            <DataSourceRow key={source.id} source={source} />
+          ))}
+        </ul>
+      </PickerContext.Provider>
     </section>
   );
 }

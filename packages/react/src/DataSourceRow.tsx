@@ -1,35 +1,24 @@
 'use client';
-import type { DataSourceId } from '@thryve-connect/core';
-import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { usePickerContext } from './internal/PickerContext.js';
 import type { PickerMessages } from './pickerMessages.js';
-import {
-  type UseDataSourceConnectionOptions,
-  type UseDataSourceConnectionResult,
-  useDataSourceConnection,
-} from './useDataSourceConnection.js';
+import { type DataSourceConnectionStatus, useDataSourceConnection } from './useDataSourceConnection.js';
 import type { DataSourceWithStatus } from './useDataSources.js';
 import { errorMessage } from './widgetMessages.js';
 
-/** What a `renderSource` render prop receives: the source, its connection controls and the texts. */
-export interface RenderSourceProps {
-  source: DataSourceWithStatus;
-  connection: UseDataSourceConnectionResult;
-  messages: PickerMessages;
-}
-
-/** Props of {@link DataSourceRow}. */
+/** Props of {@link DataSourceRow}: only its source; everything else comes from the picker's context. */
 export interface DataSourceRowProps {
   source: DataSourceWithStatus;
-  messages: PickerMessages;
-  options: UseDataSourceConnectionOptions;
-  /** Ask before disconnecting. */
-  confirmDisconnect: boolean;
-  /** Sends a sentence to the picker's polite live region. */
-  announce: (message: string) => void;
-  renderSource?: ((props: RenderSourceProps) => ReactNode) | undefined;
-  renderIcon?: ((source: DataSourceWithStatus) => ReactNode) | undefined;
-  onRevoked?: ((dataSource: DataSourceId) => void) | undefined;
 }
+
+/** The badge text of each status a row can show. */
+const BADGE = {
+  connected: 'statusConnected',
+  disconnected: 'statusDisconnected',
+  connecting: 'statusConnecting',
+  revoking: 'statusRevoking',
+  unknown: 'statusUnknown',
+} as const satisfies Record<Exclude<DataSourceConnectionStatus, 'error'>, keyof PickerMessages>;
 
 function monogram(name: string): string {
   const letters = name
@@ -39,35 +28,28 @@ function monogram(name: string): string {
   return letters.slice(0, 2).join('') || '?';
 }
 
-function sameSource(a: DataSourceWithStatus, b: DataSourceWithStatus): boolean {
-  return a.id === b.id && a.name === b.name && a.status === b.status && a.connectedAt === b.connectedAt;
-}
-
 /**
- * One source of the picker: name, icon, status badge and its Connect / Disconnect controls. Memoized
- * on the source's values: a status change re-renders only the row it concerns.
+ * One source of the picker: name, icon, status badge and its Connect / Disconnect controls. Memoized:
+ * sources keep their identity while unchanged (see `useDataSources`), so a status change re-renders
+ * only the row it concerns.
  */
-export const DataSourceRow = memo(DataSourceRowImpl, (previous, next) => {
-  for (const key of Object.keys(next) as (keyof DataSourceRowProps)[]) {
-    if (key === 'source' ? !sameSource(previous.source, next.source) : previous[key] !== next[key])
-      return false;
-  }
-  return true;
-});
+export const DataSourceRow = memo(DataSourceRowImpl);
 
-function DataSourceRowImpl(props: DataSourceRowProps) {
-  const { source, messages, announce, confirmDisconnect } = props;
+function DataSourceRowImpl({ source }: DataSourceRowProps) {
+  const picker = usePickerContext();
+  const { messages, announce, confirmDisconnect } = picker;
   const connection = useDataSourceConnection(source.id, {
-    ...props.options,
+    redirectUri: picker.redirectUri,
+    revokeMode: picker.revokeMode,
+    onPopupBlocked: picker.onPopupBlocked,
     onRevoked: (id) => {
       announce(messages.disconnected(source.name));
-      props.onRevoked?.(id);
-      props.options.onRevoked?.(id);
+      picker.onRevoked(id);
     },
     onError: (error) => {
       if (error.code === 'popup_blocked') announce(messages.popupBlocked(source.name));
       else announce(errorMessage(messages, error.code));
-      props.options.onError?.(error);
+      picker.onError(error);
     },
   });
   const [confirming, setConfirming] = useState(false);
@@ -87,23 +69,9 @@ function DataSourceRowImpl(props: DataSourceRowProps) {
     if (status === 'revoking') announce(messages.statusRevoking);
   }, [status, announce, messages]);
 
-  const badge =
-    status === 'connected'
-      ? messages.statusConnected
-      : status === 'disconnected'
-        ? messages.statusDisconnected
-        : status === 'connecting'
-          ? messages.statusConnecting
-          : status === 'revoking'
-            ? messages.statusRevoking
-            : status === 'error'
-              ? source.status === 'connected'
-                ? messages.statusConnected
-                : source.status === 'disconnected'
-                  ? messages.statusDisconnected
-                  : messages.statusUnknown
-              : messages.statusUnknown;
+  // After a failed action the badge shows what the backend last reported, not "error".
   const shownStatus = status === 'error' ? source.status : status;
+  const badge = messages[BADGE[shownStatus]];
   const busy = status === 'connecting' || status === 'revoking';
   const canDisconnect = shownStatus === 'connected' || shownStatus === 'unknown';
   const canConnect = shownStatus !== 'connected';
@@ -121,10 +89,10 @@ function DataSourceRowImpl(props: DataSourceRowProps) {
     connection.revoke();
   };
 
-  if (props.renderSource) {
+  if (picker.renderSource) {
     return (
       <li className="thryve-connect-source" data-status={status}>
-        {props.renderSource({ source, connection, messages })}
+        {picker.renderSource({ source, connection, messages })}
       </li>
     );
   }
@@ -133,7 +101,7 @@ function DataSourceRowImpl(props: DataSourceRowProps) {
     <li className="thryve-connect-source" data-status={status}>
       <div className="thryve-connect-source__main">
         <span className="thryve-connect-source__icon" aria-hidden="true">
-          {props.renderIcon ? props.renderIcon(source) : monogram(source.name)}
+          {picker.renderIcon ? picker.renderIcon(source) : monogram(source.name)}
         </span>
         <span className="thryve-connect-source__name">{source.name}</span>
         <span className="thryve-connect-badge" data-status={shownStatus}>

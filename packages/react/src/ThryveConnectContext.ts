@@ -1,6 +1,5 @@
 'use client';
-import type { QueryClient } from '@tanstack/react-query';
-import type { Locale, ThryveFetcher, ThryveHosts } from '@thryve-connect/core';
+import type { Locale, ThryveConnect } from '@thryve-connect/core';
 import { createContext, useContext } from 'react';
 import type { ThryveMessages } from './pickerMessages.js';
 import type { MessageOverrides } from './widgetMessages.js';
@@ -13,25 +12,20 @@ export type ThryveTranslations = Partial<Record<Locale, MessageOverrides<ThryveM
 
 /** What {@link ThryveConnectProvider} gives every hook and component below it. */
 export interface ThryveConnectContextValue {
-  fetcher: ThryveFetcher;
+  /** The controller that owns sessions, statuses and the connect/revoke flow. */
+  client: ThryveConnect;
+  /** Whose data may be shown: the host's id for the signed-in user, `null` when nobody is. */
+  userKey: string | null;
   locale: Locale;
-  /** Thryve's hosts, defaults filled in. */
-  hosts: ThryveHosts;
-  /** Origins a widget URL may come from. */
-  allowedWidgetOrigins: readonly string[];
-  /** How long a session without `expiresAt` is trusted, in ms. */
-  sessionMaxAgeMs: number;
-  queryClient: QueryClient;
   /** Texts by locale, over the built-in English. */
   messages: ThryveTranslations | undefined;
 }
 
-/** The context behind {@link useThryveConnect}; `null` outside a provider. */
 export const ThryveConnectContext = createContext<ThryveConnectContextValue | null>(null);
 
 /**
- * The provider's settings. Throws an error that names the fix when used outside
- * `<ThryveConnectProvider>`.
+ * The provider's controller, user, locale and texts, for your own components. Throws an error that
+ * names the fix when used outside `<ThryveConnectProvider>`.
  */
 export function useThryveConnect(hookName = 'useThryveConnect'): ThryveConnectContextValue {
   const value = useContext(ThryveConnectContext);

@@ -1,46 +1,64 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import {
+  createThryveConnect,
   DEFAULT_LOCALE,
-  DEFAULT_THRYVE_HOSTS,
   type Locale,
+  type ThryveConnect,
+  ThryveConnectError,
   type ThryveFetcher,
   type ThryveHosts,
 } from '@thryve-connect/core';
-import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
-import {
-  ThryveConnectContext,
-  type ThryveConnectContextValue,
-  type ThryveTranslations,
-} from './ThryveConnectContext.js';
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
 
-// Replaced by the bundler, so the development warning drops out of production builds.
+// Replaced by the bundler, so the development warnings drop out of production builds.
 declare const process: { env: { NODE_ENV?: string } };
 
-/** Default trust for a session whose backend gave no `expiresAt`: Thryve does not publish the lifetime. */
-export const DEFAULT_SESSION_MAX_AGE_MS = 10 * 60 * 1000;
-
-/** Props of {@link ThryveConnectProvider}. */
-export interface ThryveConnectProviderProps {
-  /** Gets a widget session from your backend, e.g. `createProxyFetcher('/api/thryve/session')`. */
-  fetcher: ThryveFetcher;
+interface ProviderBaseProps {
+  /**
+   * Your app's id for the signed-in user (any string), or `null` while nobody is signed in. Every
+   * cached session, status list and pending action belongs to it: when it changes, the previous user's
+   * are removed, and `null` fetches and shows nothing.
+   */
+  userKey: string | null;
   /** Language of the widget and the built-in texts. Default `en`. */
-  locale?: Locale;
-  /** Thryve's hosts; override for QA or the sandbox. Default: production. */
-  hosts?: Partial<ThryveHosts>;
-  /** Origins a widget URL may come from. Default: `hosts.widget`. */
-  allowedWidgetOrigins?: readonly string[];
-  /** Your QueryClient. Default: the one from an enclosing QueryClientProvider, else a private one. */
-  queryClient?: QueryClient;
-  /** How long a session without `expiresAt` is used before a fresh one is fetched. Default 10 minutes. */
-  sessionMaxAgeMs?: number;
+  locale?: Locale | undefined;
   /**
    * Texts by locale, over the built-in English: `{ de }` from `@thryve-connect/react/messages/de`, or
    * your own translation for any of the 28 locales. Define it once (module scope), not inline.
    */
-  messages?: ThryveTranslations;
+  messages?: ThryveTranslations | undefined;
   children?: ReactNode;
 }
+
+/** Settings for the controller the provider creates (when you do not pass your own `client`). */
+interface ProviderConfigProps {
+  /** Gets a widget session from your backend, e.g. `createProxyFetcher('/api/thryve/session')`. Define it once. */
+  fetcher: ThryveFetcher;
+  client?: undefined;
+  /** Thryve's hosts; override for QA or the sandbox. Default: production. */
+  hosts?: Partial<ThryveHosts> | undefined;
+  /** Origins a widget URL may come from. Default: `hosts.widget`. */
+  allowedWidgetOrigins?: readonly string[] | undefined;
+  /** Your QueryClient. Default: the one from an enclosing QueryClientProvider, else a private one. */
+  queryClient?: QueryClient | undefined;
+  /** How long a session without `expiresAt` is used before a fresh one is fetched. Default 10 minutes. */
+  sessionMaxAgeMs?: number | undefined;
+}
+
+/** A controller you created with `createThryveConnect` (e.g. to start a connect from outside React). */
+interface ProviderClientProps {
+  client: ThryveConnect;
+  fetcher?: undefined;
+  hosts?: undefined;
+  allowedWidgetOrigins?: undefined;
+  queryClient?: undefined;
+  sessionMaxAgeMs?: undefined;
+}
+
+/** Props of {@link ThryveConnectProvider}: a `fetcher` (and settings), or a ready `client`. */
+export type ThryveConnectProviderProps = ProviderBaseProps & (ProviderConfigProps | ProviderClientProps);
 
 /** A non-English app that forgot its texts sees English labels around a translated widget: say so. */
 function useMissingTextsWarning(locale: Locale, messages: ThryveTranslations | undefined) {
@@ -55,45 +73,73 @@ function useMissingTextsWarning(locale: Locale, messages: ThryveTranslations | u
   }, [locale, messages]);
 }
 
+/** A fetcher created inline is a new controller on every render, and in-flight flows are lost: say so. */
+function useUnstableFetcherWarning(fetcher: ThryveFetcher | undefined) {
+  const first = useRef(fetcher);
+  const warned = useRef(false);
+  if (fetcher !== first.current && !warned.current) {
+    warned.current = true;
+    console.warn(
+      '[thryve-connect] The provider got a new `fetcher`: define it once (module scope, or useMemo), ' +
+        'or every render starts over the connect/revoke flow state.',
+    );
+  }
+}
+
 /**
- * Gives the thryve-connect components and hooks their fetcher, locale and hosts. Uses your
- * QueryClient when there is one, so sessions are cached and deduplicated with the rest of your app.
+ * Gives the thryve-connect components and hooks their controller, signed-in user, locale and texts.
+ * Uses your QueryClient when there is one, so sessions are cached and deduplicated with the rest of
+ * your app, each under the key of the user it belongs to.
  */
 export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
-  const {
-    fetcher,
-    locale = DEFAULT_LOCALE,
-    hosts,
-    allowedWidgetOrigins,
-    sessionMaxAgeMs,
-    messages,
-    children,
-  } = props;
+  const { userKey, locale = DEFAULT_LOCALE, messages, children, fetcher, hosts } = props;
+  if (userKey !== null && (typeof userKey !== 'string' || userKey === '')) {
+    throw new ThryveConnectError(
+      'invalid_input',
+      process.env.NODE_ENV !== 'production'
+        ? '<ThryveConnectProvider> needs `userKey`: your id for the signed-in user (a non-empty string), or null while nobody is signed in.'
+        : '',
+    );
+  }
   const outerClient = useContext(QueryClientContext);
-  // A private client only when the host has none; created once per provider, never at import.
-  const [ownClient] = useState(() => ((props.queryClient ?? outerClient) ? null : new QueryClient()));
-  const queryClient = props.queryClient ?? outerClient ?? (ownClient as QueryClient);
+  const given = props.client?.queryClient ?? props.queryClient ?? outerClient;
+  // A private QueryClient only when the host has none; created once per provider, never at import.
+  const [ownClient] = useState(() => (given ? null : new QueryClient()));
+  const queryClient = given ?? (ownClient as QueryClient);
 
-  const widgetHost = hosts?.widget ?? DEFAULT_THRYVE_HOSTS.widget;
-  const apiHost = hosts?.api ?? DEFAULT_THRYVE_HOSTS.api;
-  const directHost = hosts?.direct ?? DEFAULT_THRYVE_HOSTS.direct;
-  const originsKey = (allowedWidgetOrigins ?? [widgetHost]).join(' ');
-  const value = useMemo<ThryveConnectContextValue>(
-    () => ({
-      fetcher,
-      locale,
-      hosts: { api: apiHost, widget: widgetHost, direct: directHost },
-      allowedWidgetOrigins: originsKey.split(' '),
-      sessionMaxAgeMs: sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS,
-      queryClient,
-      messages,
-    }),
-    [fetcher, locale, apiHost, widgetHost, directHost, originsKey, sessionMaxAgeMs, queryClient, messages],
+  // Keyed by the settings' values: a host's inline `hosts={{ … }}` is not a new controller.
+  const originsKey = props.allowedWidgetOrigins?.join(' ');
+  const { client: ownController, sessionMaxAgeMs } = props;
+  const api = hosts?.api;
+  const widget = hosts?.widget;
+  const direct = hosts?.direct;
+  const client = useMemo(
+    () =>
+      ownController ??
+      createThryveConnect({
+        fetcher: fetcher as ThryveFetcher,
+        queryClient,
+        hosts: { api, widget, direct },
+        allowedWidgetOrigins: originsKey?.split(' '),
+        sessionMaxAgeMs,
+      }),
+    [ownController, fetcher, queryClient, api, widget, direct, originsKey, sessionMaxAgeMs],
   );
 
+  // The controller watches for expiring sessions while mounted, and knows whose data it may keep:
+  // another user's sessions, statuses and pending action go the moment the user changes.
+  useEffect(() => client.mount(), [client]);
+  useEffect(() => client.setUser(userKey), [client, userKey]);
+
+  const value = useMemo(() => ({ client, userKey, locale, messages }), [client, userKey, locale, messages]);
+
   // Development only; the condition is fixed at build time, so the hook order never changes.
-  // biome-ignore lint/correctness/useHookAtTopLevel: see above.
-  if (process.env.NODE_ENV !== 'production') useMissingTextsWarning(locale, messages);
+  if (process.env.NODE_ENV !== 'production') {
+    // biome-ignore lint/correctness/useHookAtTopLevel: see above.
+    useMissingTextsWarning(locale, messages);
+    // biome-ignore lint/correctness/useHookAtTopLevel: see above.
+    useUnstableFetcherWarning(fetcher);
+  }
 
   const content = <ThryveConnectContext.Provider value={value}>{children}</ThryveConnectContext.Provider>;
   return queryClient === outerClient ? (

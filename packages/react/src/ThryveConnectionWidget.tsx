@@ -1,5 +1,12 @@
 'use client';
-import { type Locale, ThryveConnectError } from '@thryve-connect/core';
+import {
+  type ConnectionSession,
+  isSessionExpired,
+  type Locale,
+  SESSION_EXPIRY_MARGIN_MS,
+  sessionExpiry,
+  ThryveConnectError,
+} from '@thryve-connect/core';
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -62,27 +69,51 @@ export interface ThryveConnectionWidgetProps {
   loadTimeoutMs?: number;
   /** Texts to override (see `WidgetMessages`), over the provider's `messages` for the locale. */
   messages?: MessageOverrides<WidgetMessages>;
+  /** Leaves out the root class that the stylesheet hangs on: the markup keeps its class names as hooks. */
+  unstyled?: boolean;
 }
 
 const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, minHeight: 560 };
 const coverStyle: CSSProperties = { position: 'absolute', inset: 0, zIndex: 1, minHeight: 0 };
 
+/** The session whose page has loaded in the iframe: kept on screen until the user reloads it. */
+interface Pinned {
+  /** Whose and in which language: another user's or locale's frame is never shown. */
+  key: string;
+  session: ConnectionSession;
+}
+
 /**
- * Thryve's hosted Connection Widget in an iframe: gets a session through the provider's fetcher,
+ * Thryve's hosted Connection Widget in an iframe: gets a session through the provider's controller,
  * validates its URL against the allowed origins, and handles loading, errors and expiry with a way out.
+ * A widget whose page has loaded is never torn down on a timer (the user may be halfway through a
+ * provider login): when its session ages, a fresh one is fetched in the background and an announced
+ * Reload swaps it in when the user chooses. Renders nothing while nobody is signed in.
  */
 export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
-  const config = useThryveConnect('ThryveConnectionWidget');
-  const locale = props.locale ?? config.locale;
-  const messages = mergeMessages(widgetMessagesEn, config.messages?.[locale], props.messages);
+  const {
+    client,
+    userKey,
+    locale: providerLocale,
+    messages: translations,
+  } = useThryveConnect('ThryveConnectionWidget');
+  const locale = props.locale ?? providerLocale;
+  const messages = mergeMessages(widgetMessagesEn, translations?.[locale], props.messages);
   const session = useConnectionSession({ locale });
   const onLoadRef = useLatestRef(props.onLoad);
   const onErrorRef = useLatestRef(props.onError);
   const onRefreshRef = useLatestRef(props.onSessionRefresh);
   const loadTimeoutMs = props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS;
 
+  const frameOwner = `${userKey}\u0000${locale}`;
+  const [pinnedState, setPinned] = useState<Pinned | null>(null);
+  const pinned = pinnedState?.key === frameOwner ? pinnedState.session : undefined;
+  const current = session.status === 'ready' ? session.session : undefined;
+  // A loaded page stays; a page that has not loaded yet always takes the newest session.
+  const shown = pinned ?? current;
+  const url = shown?.url;
+
   // The load state belongs to one URL: a new session means a new iframe that has to load again.
-  const url = session.status === 'ready' ? session.session.url : undefined;
   const [frame, setFrame] = useState<{ url: string; state: 'loading' | 'loaded' | 'timeout' } | null>(null);
   const frameState = url && frame?.url === url ? frame.state : 'loading';
   // Bumped by Retry after a load timeout: a new iframe element for the same URL.
@@ -90,14 +121,25 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
 
   useEffect(() => {
     if (!url) return;
-    setFrame((current) => (current?.url === url ? current : { url, state: 'loading' }));
+    setFrame((previous) => (previous?.url === url ? previous : { url, state: 'loading' }));
     const timer = setTimeout(() => {
-      setFrame((current) =>
-        current?.url === url && current.state === 'loading' ? { url, state: 'timeout' } : current,
+      setFrame((previous) =>
+        previous?.url === url && previous.state === 'loading' ? { url, state: 'timeout' } : previous,
       );
     }, loadTimeoutMs);
     return () => clearTimeout(timer);
   }, [url, loadTimeoutMs]);
+
+  // Re-render when the session of the loaded page ages, to offer the Reload.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!pinned) return;
+    const delay = sessionExpiry(pinned, client.sessionMaxAgeMs) - SESSION_EXPIRY_MARGIN_MS - client.now();
+    if (delay <= 0) return;
+    const timer = setTimeout(() => setTick((tick) => tick + 1), Math.min(delay + 1, 2_147_483_647));
+    return () => clearTimeout(timer);
+  }, [pinned, client]);
+  const aged = pinned !== undefined && isSessionExpired(pinned, client.sessionMaxAgeMs, client.now());
 
   // onSessionRefresh: a session replaced one that was on screen before (after expiry, error or retry).
   const shownUrl = useRef<string | undefined>(undefined);
@@ -107,8 +149,9 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
     shownUrl.current = url;
   }, [url, onRefreshRef]);
 
-  const error =
-    session.status === 'error'
+  const error = pinned
+    ? undefined
+    : session.status === 'error'
       ? session.error
       : url && frameState === 'timeout'
         ? new ThryveConnectError(
@@ -120,7 +163,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
         : undefined;
   const state: ThryveConnectionWidgetState = error
     ? 'error'
-    : session.status === 'expired'
+    : aged || (!pinned && session.status === 'expired')
       ? 'expired'
       : url && frameState === 'loaded'
         ? 'ready'
@@ -132,8 +175,10 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
     reportedError.current = error;
   }, [error, onErrorRef]);
 
+  if (session.status === 'signed_out') return null;
+
   const retry = () => {
-    if (session.status === 'ready' && url) {
+    if (current && url === current.url) {
       // The session is fine, the page did not load: load the same URL again in a fresh iframe.
       setFrame({ url, state: 'loading' });
       setFrameKey((key) => key + 1);
@@ -141,12 +186,26 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       session.refresh();
     }
   };
+  const reload = () => {
+    // The user chose to leave the aged page: the fresh session if it is here, else fetch one.
+    setPinned(null);
+    if (!current || current.url === pinned?.url) session.refresh();
+  };
   const announcement =
-    state === 'loading' ? messages.widgetLoading : state === 'ready' ? messages.widgetReady : '';
+    state === 'loading'
+      ? messages.widgetLoading
+      : state === 'ready'
+        ? messages.widgetReady
+        : state === 'expired' && pinned
+          ? messages.widgetExpired
+          : '';
 
   return (
     <div
-      className={['thryve-connect-widget', props.className].filter(Boolean).join(' ')}
+      className={
+        [props.unstyled ? undefined : 'thryve-connect-widget', props.className].filter(Boolean).join(' ') ||
+        undefined
+      }
       // Positioned, so the loading iframe can sit under the skeleton even without our stylesheet.
       style={{ position: 'relative', ...props.style }}
       data-state={state}
@@ -157,8 +216,16 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       </div>
       {/* The connection to Thryve's widget host opens while the session is fetched, not after it:
           on a real network that saves the iframe a DNS lookup, TCP and TLS handshake. */}
-      <link rel="preconnect" href={config.allowedWidgetOrigins[0]} />
-      {url && state !== 'error' && (
+      <link rel="preconnect" href={client.allowedWidgetOrigins[0]} />
+      {state === 'expired' && pinned && (
+        <div className="thryve-connect-notice">
+          <p className="thryve-connect-notice__text">{messages.widgetExpired}</p>
+          <button type="button" className="thryve-connect-button" onClick={reload}>
+            {messages.reload}
+          </button>
+        </div>
+      )}
+      {url && state !== 'error' && (state !== 'expired' || pinned) && (
         <iframe
           key={`${url}#${frameKey}`}
           src={url}
@@ -177,6 +244,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
           allow="fullscreen"
           onLoad={() => {
             setFrame({ url, state: 'loaded' });
+            if (shown) setPinned({ key: frameOwner, session: shown });
             onLoadRef.current?.();
           }}
         />
@@ -210,7 +278,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
             </button>
           </div>
         ))}
-      {state === 'expired' && (
+      {state === 'expired' && !pinned && (
         <div className="thryve-connect-panel" role="alert">
           <p className="thryve-connect-panel__text">{messages.widgetExpired}</p>
           <button type="button" className="thryve-connect-button" onClick={session.refresh}>

@@ -1,14 +1,5 @@
-export {
-  type ConnectionSessionQueryConfig,
-  connectionSessionQueryKey,
-  connectionSessionQueryOptions,
-  isSessionExpired,
-  sessionExpiry,
-  THRYVE_QUERY_KEY,
-} from './connectionSessionQueryOptions.js';
-export { connectionsQueryKey, connectionsQueryOptions } from './connectionsQueryOptions.js';
 export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
-export { DataSourceRow, type DataSourceRowProps, type RenderSourceProps } from './DataSourceRow.js';
+export type { RenderSourceProps } from './internal/PickerContext.js';
 export {
   type OwnPickerMessages,
   type PickerMessages,
@@ -17,7 +8,6 @@ export {
 } from './pickerMessages.js';
 export { prefetchConnectionSession } from './prefetchConnectionSession.js';
 export {
-  ThryveConnectContext,
   type ThryveConnectContextValue,
   type ThryveTranslations,
   useThryveConnect,
@@ -30,11 +20,7 @@ export {
   type ThryveConnectionWidgetState,
   type WidgetErrorFallbackProps,
 } from './ThryveConnectionWidget.js';
-export {
-  DEFAULT_SESSION_MAX_AGE_MS,
-  ThryveConnectProvider,
-  type ThryveConnectProviderProps,
-} from './ThryveConnectProvider.js';
+export { ThryveConnectProvider, type ThryveConnectProviderProps } from './ThryveConnectProvider.js';
 export { type UseConnectionResultOptions, useConnectionResult } from './useConnectionResult.js';
 export {
   type ConnectionSessionState,
@@ -60,7 +46,6 @@ export { usePrefetchConnectionSession } from './usePrefetchConnectionSession.js'
 export {
   errorMessage,
   type MessageOverrides,
-  mergeMessages,
   type WidgetMessages,
   widgetMessagesEn,
 } from './widgetMessages.js';

@@ -1,13 +1,6 @@
 'use client';
-import {
-  type ConnectionResult,
-  type DataSourceId,
-  parseConnectionResult,
-  removeConnectionResultParams,
-} from '@thryve-connect/core';
+import { type ConnectionResult, type DataSourceId, readConnectionResult } from '@thryve-connect/core';
 import { useEffect, useState } from 'react';
-import { connectionsQueryKey } from './connectionsQueryOptions.js';
-import { pendingActionStore } from './internal/pendingActionStore.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
@@ -27,27 +20,22 @@ export interface UseConnectionResultOptions {
 declare const process: { env: { NODE_ENV?: string } };
 
 /**
- * On the page Thryve sends the user back to (`redirectUri`): reads `token`, `dataSource` and
- * `connected`, matches them to the action this page started, consumes that action once, removes the
- * parameters from the address bar, refreshes the statuses and calls the matching callback. A result
- * with no matching action is never reported as success. Returns the result (`{ status: 'none' }` first).
+ * On the page Thryve sends the user back to (`redirectUri`): reads the result through the controller
+ * (`readConnectionResult`: matched to the action this user started, consumed once, removed from the
+ * address bar, statuses refreshed) and calls the matching callback. A result with no matching action
+ * of the signed-in user is never reported as success. While `userKey` is `null` the result waits in the
+ * address for a user to read it. Returns the result (`{ status: 'none' }` first).
  */
 export function useConnectionResult(options: UseConnectionResultOptions = {}): ConnectionResult {
-  const { queryClient } = useThryveConnect('useConnectionResult');
+  const { client, userKey } = useThryveConnect('useConnectionResult');
   const callbacks = useLatestRef(options);
   const [result, setResult] = useState<ConnectionResult>({ status: 'none' });
 
   useEffect(() => {
-    const pendingActions = pendingActionStore();
-    const href = window.location.href;
-    const parsed = parseConnectionResult(href, pendingActions.peek());
+    if (userKey === null) return;
+    const parsed = readConnectionResult(client, { userKey });
     if (parsed.status === 'none') return;
-    // Consumed exactly once: a second mount (StrictMode, a remount) finds neither params nor action.
-    pendingActions.take();
-    // The session token must not linger in the address bar, the history or a bookmark.
-    window.history.replaceState(window.history.state, '', removeConnectionResultParams(href));
     setResult(parsed);
-    void queryClient.invalidateQueries({ queryKey: connectionsQueryKey() });
     const { onConnected, onRevoked, onFailed, onUnmatched } = callbacks.current;
     if (parsed.status === 'connected') onConnected?.(parsed.dataSource);
     else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource);
@@ -61,7 +49,7 @@ export function useConnectionResult(options: UseConnectionResultOptions = {}): C
       }
       onUnmatched?.(parsed);
     }
-  }, [queryClient, callbacks]);
+  }, [client, userKey, callbacks]);
 
   return result;
 }

@@ -1,23 +1,24 @@
 'use client';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  buildConnectUrl,
-  buildRevokeUrl,
   type ConnectedSource,
+  type ConnectOutcome,
+  connectDataSource,
+  continueConnectInThisWindow,
+  type DataSourceFlow,
   type DataSourceId,
-  ThryveConnectError,
+  getDataSourceFlow,
+  resetDataSourceFlow,
+  revokeDataSource,
+  subscribeDataSourceFlows,
+  type ThryveConnectError,
 } from '@thryve-connect/core';
-import { useCallback, useEffect, useState } from 'react';
-import { connectionSessionQueryKey, connectionSessionQueryOptions } from './connectionSessionQueryOptions.js';
-import { connectionsQueryKey, connectionsQueryOptions } from './connectionsQueryOptions.js';
-import { pendingActionStore } from './internal/pendingActionStore.js';
-import { toThryveConnectError } from './internal/toThryveConnectError.js';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
 
-// Replaced by the bundler, so the long messages below drop out of production builds.
-declare const process: { env: { NODE_ENV?: string } };
+export type { ConnectOutcome } from '@thryve-connect/core';
 
 /** The status of one source on a custom screen. */
 export type DataSourceConnectionStatus =
@@ -45,9 +46,6 @@ export interface UseDataSourceConnectionOptions {
   onError?: ((error: ThryveConnectError) => void) | undefined;
 }
 
-/** What `connect()` did. */
-export type ConnectOutcome = 'navigated' | 'opened' | 'blocked' | 'not_ready' | 'failed';
-
 /** What {@link useDataSourceConnection} returns. */
 export interface UseDataSourceConnectionResult {
   status: DataSourceConnectionStatus;
@@ -67,213 +65,86 @@ export interface UseDataSourceConnectionResult {
   reset: () => void;
 }
 
+const IDLE: DataSourceFlow = { status: 'idle' };
+const UNUSED_KEY = '\u0000signed-out';
+
 /**
- * Connect and disconnect one data source through Thryve's direct URLs. The session is fetched on
- * mount, so `connect()` builds the URL and navigates in the same tick as the click: no `await` in
- * between that would make the browser block the popup.
+ * Connect and disconnect one data source through Thryve's direct URLs. Wiring over the controller:
+ * the flow itself (session, URL, pending action, popup detection, optimistic revoke) lives in core's
+ * `connectDataSource` and `revokeDataSource`. `connect()` navigates in the same tick as the click.
  */
 export function useDataSourceConnection(
   dataSource: DataSourceId,
   options: UseDataSourceConnectionOptions = {},
 ): UseDataSourceConnectionResult {
-  const config = useThryveConnect('useDataSourceConnection');
-  const { queryClient, fetcher, hosts } = config;
-  const pendingActions = pendingActionStore();
+  const { client, userKey, locale } = useThryveConnect('useDataSourceConnection');
   const session = useConnectionSession();
+  const callbacks = useLatestRef(options);
+  const flow = useSyncExternalStore(
+    useCallback((listener: () => void) => subscribeDataSourceFlows(client, listener), [client]),
+    () => (userKey === null ? IDLE : getDataSourceFlow(client, userKey, dataSource)),
+    () => IDLE,
+  );
   // Selects this source's own status, so a change to another source does not re-render this one.
-  const connections = useQuery(
+  const connected = useQuery(
     {
-      ...connectionsQueryOptions({ fetcher }),
+      ...client.connectionsOptions(userKey ?? UNUSED_KEY),
+      enabled: Boolean(client.fetcher.getConnections) && userKey !== null,
       select: (data: ConnectedSource[]) => data.some((item) => item.dataSource === dataSource),
     },
-    queryClient,
-  );
-  const callbacks = useLatestRef(options);
-  const [local, setLocal] = useState<{
-    status?: 'connecting';
-    error?: ThryveConnectError;
-    fallbackUrl?: string;
-  }>({});
-
-  // A session that expired while the page sat idle is replaced at once, so the next click can use it.
-  const { status: sessionStatus, refresh } = session;
-  useEffect(() => {
-    if (sessionStatus === 'expired') refresh();
-  }, [sessionStatus, refresh]);
-
-  // After a new tab was opened, the user comes back here: read the statuses again then.
-  useEffect(() => {
-    if (local.status !== 'connecting') return;
-    const onFocus = () => {
-      setLocal({});
-      void queryClient.invalidateQueries({ queryKey: connectionsQueryKey() });
-    };
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [local.status, queryClient]);
-
-  const fail = useCallback(
-    (error: unknown) => {
-      const typed = toThryveConnectError(error);
-      setLocal({ error: typed });
-      callbacks.current.onError?.(typed);
-      return typed;
-    },
-    [callbacks],
-  );
-
-  // The token may be single-use (Thryve does not say): after it left the page, fetch a fresh one.
-  const retireSession = useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: connectionSessionQueryKey(config.locale) });
-  }, [queryClient, config.locale]);
+    client.queryClient,
+  ).data;
 
   const connect = useCallback((): ConnectOutcome => {
-    if (session.status !== 'ready') {
-      if (session.status !== 'pending') session.refresh();
-      return 'not_ready';
+    const outcome = connectDataSource(client, {
+      userKey,
+      locale,
+      dataSource,
+      redirectUri: callbacks.current.redirectUri,
+    });
+    if (outcome === 'blocked' || outcome === 'failed') {
+      const { error, fallbackUrl } = userKey === null ? IDLE : getDataSourceFlow(client, userKey, dataSource);
+      if (outcome === 'blocked' && fallbackUrl) callbacks.current.onPopupBlocked?.(fallbackUrl);
+      if (error) callbacks.current.onError?.(error);
     }
-    const { redirectUri, onPopupBlocked } = callbacks.current;
-    let url: string;
-    try {
-      url = buildConnectUrl({ token: session.session.token, dataSource, redirectUri, hosts });
-    } catch (error) {
-      fail(error);
-      return 'failed';
-    }
-    if (redirectUri !== undefined) {
-      pendingActions.save({ action: 'connect', dataSource, token: session.session.token });
-      setLocal({ status: 'connecting' });
-      window.location.assign(url);
-      return 'navigated';
-    }
-    // Not 'noopener': with it, window.open always returns null and a blocked popup cannot be told
-    // apart. The opener is cut right away instead, before the new page can run any script.
-    const opened = window.open(url, '_blank');
-    if (!opened) {
-      const error = new ThryveConnectError(
-        'popup_blocked',
-        process.env.NODE_ENV !== 'production' ? 'The browser blocked the new tab for the connection.' : '',
-      );
-      setLocal({ error, fallbackUrl: url });
-      onPopupBlocked?.(url);
-      callbacks.current.onError?.(error);
-      return 'blocked';
-    }
-    opened.opener = null;
-    setLocal({ status: 'connecting' });
-    retireSession();
-    return 'opened';
-  }, [session, dataSource, hosts, pendingActions, callbacks, fail, retireSession]);
-
-  const revokeMutation = useMutation(
-    {
-      mutationFn: async (token: string | undefined) => {
-        if (fetcher.revoke) return fetcher.revoke({ dataSource });
-        // No user gesture to keep here: a revoke may wait for a fresh session.
-        const revokeToken =
-          token ??
-          (
-            await queryClient.fetchQuery(
-              connectionSessionQueryOptions({
-                fetcher,
-                locale: config.locale,
-                allowedWidgetOrigins: config.allowedWidgetOrigins,
-                sessionMaxAgeMs: config.sessionMaxAgeMs,
-              }),
-            )
-          ).token;
-        const url = buildRevokeUrl({ token: revokeToken, dataSource, hosts });
-        // Thryve's revoke page is a plain GET that needs no answer we could read: no-cors, no cookies,
-        // no referrer. Only a network failure is visible, and reported.
-        await fetch(url, {
-          mode: 'no-cors',
-          credentials: 'omit',
-          referrerPolicy: 'no-referrer',
-          cache: 'no-store',
-        });
-      },
-      onMutate: async () => {
-        await queryClient.cancelQueries({ queryKey: connectionsQueryKey() });
-        const previous = queryClient.getQueryData<ConnectedSource[]>(connectionsQueryKey());
-        if (previous) {
-          queryClient.setQueryData<ConnectedSource[]>(
-            connectionsQueryKey(),
-            previous.filter((item) => item.dataSource !== dataSource),
-          );
-        }
-        return { previous };
-      },
-      onError: (error, _token, context) => {
-        if (context?.previous) queryClient.setQueryData(connectionsQueryKey(), context.previous);
-        fail(error);
-      },
-      onSuccess: () => {
-        callbacks.current.onRevoked?.(dataSource);
-      },
-      onSettled: () => {
-        retireSession();
-        return queryClient.invalidateQueries({ queryKey: connectionsQueryKey() });
-      },
-    },
-    queryClient,
-  );
+    return outcome;
+  }, [client, userKey, locale, dataSource, callbacks]);
 
   const revoke = useCallback(() => {
-    setLocal({});
     const { revokeMode, redirectUri } = callbacks.current;
-    if (revokeMode === 'redirect') {
-      if (session.status !== 'ready' || redirectUri === undefined) {
-        fail(
-          new ThryveConnectError(
-            redirectUri === undefined ? 'invalid_redirect_uri' : 'session_expired',
-            process.env.NODE_ENV === 'production'
-              ? ''
-              : redirectUri === undefined
-                ? "revokeMode 'redirect' needs a redirectUri."
-                : 'The session is not ready yet.',
-          ),
-        );
-        return;
-      }
-      try {
-        const url = buildRevokeUrl({ token: session.session.token, dataSource, redirectUri, hosts });
-        pendingActions.save({ action: 'revoke', dataSource, token: session.session.token });
-        window.location.assign(url);
-      } catch (error) {
-        fail(error);
-      }
-      return;
-    }
-    revokeMutation.mutate(session.status === 'ready' ? session.session.token : undefined);
-  }, [callbacks, session, dataSource, hosts, pendingActions, fail, revokeMutation]);
+    revokeDataSource(client, { userKey, locale, dataSource, mode: revokeMode, redirectUri }).then(
+      () => {
+        if (revokeMode !== 'redirect') callbacks.current.onRevoked?.(dataSource);
+      },
+      (error: ThryveConnectError) => callbacks.current.onError?.(error),
+    );
+  }, [client, userKey, locale, dataSource, callbacks]);
 
   const continueInThisWindow = useCallback(() => {
-    if (!local.fallbackUrl || session.status !== 'ready') return;
-    pendingActions.save({ action: 'connect', dataSource, token: session.session.token });
-    window.location.assign(local.fallbackUrl);
-  }, [local.fallbackUrl, session, pendingActions, dataSource]);
+    continueConnectInThisWindow(client, { userKey, dataSource });
+  }, [client, userKey, dataSource]);
 
-  const connected = connections.data;
-  const status: DataSourceConnectionStatus = revokeMutation.isPending
-    ? 'revoking'
-    : local.status === 'connecting'
-      ? 'connecting'
-      : local.error
-        ? 'error'
-        : connected === undefined || !fetcher.getConnections
-          ? 'unknown'
-          : connected
-            ? 'connected'
-            : 'disconnected';
+  const reset = useCallback(() => {
+    if (userKey !== null) resetDataSourceFlow(client, userKey, dataSource);
+  }, [client, userKey, dataSource]);
+
+  const status: DataSourceConnectionStatus =
+    flow.status !== 'idle'
+      ? flow.status
+      : connected === undefined
+        ? 'unknown'
+        : connected
+          ? 'connected'
+          : 'disconnected';
 
   return {
     status,
     canConnect: session.status === 'ready',
     connect,
     revoke,
-    error: local.error,
-    fallbackUrl: local.fallbackUrl,
+    error: flow.error,
+    fallbackUrl: flow.fallbackUrl,
     continueInThisWindow,
-    reset: useCallback(() => setLocal({}), []),
+    reset,
   };
 }

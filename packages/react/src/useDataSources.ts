@@ -1,5 +1,5 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { replaceEqualDeep, useQuery } from '@tanstack/react-query';
 import {
   type DataSource,
   type DataSourceId,
@@ -7,10 +7,9 @@ import {
   deriveDataSources,
   getDataSource,
   type ThryveConnectError,
+  toThryveConnectError,
 } from '@thryve-connect/core';
-import { useMemo } from 'react';
-import { connectionsQueryOptions } from './connectionsQueryOptions.js';
-import { toThryveConnectError } from './internal/toThryveConnectError.js';
+import { useMemo, useRef } from 'react';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
 /** A source's status as the backend reports it; `unknown` when there is no connections route. */
@@ -31,33 +30,42 @@ export type UseDataSourcesOptions = Pick<
 
 /** What {@link useDataSources} returns. */
 export interface UseDataSourcesResult {
-  /** The web sources to show, each with its status. */
+  /** The web sources to show, each with its status. An unchanged source keeps its object identity. */
   sources: DataSourceWithStatus[];
-  /** `pending` until the statuses are known; `ready` also when there is no connections route. */
-  status: 'pending' | 'ready' | 'error';
+  /**
+   * `pending` until the statuses are known; `ready` also when there is no connections route;
+   * `signed_out` when the provider's `userKey` is `null` (no statuses are read then).
+   */
+  status: 'pending' | 'ready' | 'error' | 'signed_out';
   error: ThryveConnectError | undefined;
   /** Reads the statuses again. */
   refetch: () => void;
 }
 
+const UNUSED_KEY = '\u0000signed-out';
+
 /**
  * The catalogue's web sources (tailored by `include`, `exclude`, `order`, `overrides`) merged with the
- * user's connection status from the backend. A connected source the catalogue does not know (Thryve
- * adds sources) is listed as "Data source N", so it can still be disconnected.
+ * signed-in user's connection status from the backend. A connected source the catalogue does not know
+ * (Thryve adds sources) is listed as "Data source N", so it can still be disconnected.
  */
 export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSourcesResult {
-  const config = useThryveConnect('useDataSources');
-  const hasRoute = Boolean(config.fetcher.getConnections);
-  const query = useQuery(connectionsQueryOptions({ fetcher: config.fetcher }), config.queryClient);
+  const { client, userKey } = useThryveConnect('useDataSources');
+  const hasRoute = Boolean(client.fetcher.getConnections);
+  const query = useQuery(
+    { ...client.connectionsOptions(userKey ?? UNUSED_KEY), enabled: hasRoute && userKey !== null },
+    client.queryClient,
+  );
 
   // Options are usually inline literals: key the derivation by value, not identity.
   const optionsKey = JSON.stringify(options);
   // biome-ignore lint/correctness/useExhaustiveDependencies: optionsKey stands for options' value.
   const catalogue = useMemo(() => deriveDataSources(options), [optionsKey]);
+  const data = userKey === null ? undefined : query.data;
 
-  const sources = useMemo(() => {
+  const derived = useMemo(() => {
     const connected = new Map<DataSourceId, string | null>();
-    for (const item of query.data ?? []) connected.set(item.dataSource, item.connectedAt);
+    for (const item of data ?? []) connected.set(item.dataSource, item.connectedAt);
     const list: DataSource[] = [...catalogue];
     if (!options.include) {
       const listed = new Set(list.map((source) => source.id));
@@ -69,16 +77,21 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
     }
     return list.map<DataSourceWithStatus>((source) => ({
       ...source,
-      status: !hasRoute || !query.data ? 'unknown' : connected.has(source.id) ? 'connected' : 'disconnected',
+      status: !hasRoute || !data ? 'unknown' : connected.has(source.id) ? 'connected' : 'disconnected',
       connectedAt: connected.get(source.id) ?? null,
     }));
-  }, [catalogue, query.data, hasRoute, options.include, options.exclude]);
+  }, [catalogue, data, hasRoute, options.include, options.exclude]);
+  // Structural sharing, as React Query shares query data: an unchanged source is the same object, so a
+  // memoized row re-renders only when its own source changed.
+  const shared = useRef<DataSourceWithStatus[]>(derived);
+  shared.current = replaceEqualDeep(shared.current, derived);
 
   const { refetch } = query;
   return {
-    sources,
-    status: !hasRoute || query.data ? 'ready' : query.isError ? 'error' : 'pending',
-    error: query.error ? toThryveConnectError(query.error) : undefined,
+    sources: shared.current,
+    status:
+      userKey === null ? 'signed_out' : !hasRoute || data ? 'ready' : query.isError ? 'error' : 'pending',
+    error: userKey !== null && query.error ? toThryveConnectError(query.error) : undefined,
     refetch: () => void refetch(),
   };
 }

@@ -5,19 +5,13 @@ import { prefetchConnectionSession } from './prefetchConnectionSession.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
 /**
- * A function that warms the session with the provider's settings: bind it to the hover or focus of
- * the button that opens the widget, e.g. `onPointerEnter={prefetch}`.
+ * A function that warms the signed-in user's session with the provider's settings: bind it to the
+ * hover or focus of the button that opens the widget, e.g. `onPointerEnter={prefetch}`. Does nothing
+ * while nobody is signed in.
  */
 export function usePrefetchConnectionSession(locale?: Locale): () => Promise<void> {
-  const config = useThryveConnect('usePrefetchConnectionSession');
-  return useCallback(
-    () =>
-      prefetchConnectionSession(config.queryClient, {
-        fetcher: config.fetcher,
-        locale: locale ?? config.locale,
-        allowedWidgetOrigins: config.allowedWidgetOrigins,
-        sessionMaxAgeMs: config.sessionMaxAgeMs,
-      }),
-    [config, locale],
-  );
+  const { client, userKey, locale: providerLocale } = useThryveConnect('usePrefetchConnectionSession');
+  return useCallback(async () => {
+    if (userKey !== null) await prefetchConnectionSession(client, userKey, locale ?? providerLocale);
+  }, [client, userKey, locale, providerLocale]);
 }

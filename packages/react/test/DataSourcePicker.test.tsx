@@ -1,5 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   type ConnectedSource,
   createPendingActionStore,
@@ -8,9 +7,10 @@ import {
 } from '@thryve-connect/core';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DataSourcePicker, ThryveConnectProvider } from '../src/index.js';
+import { DataSourcePicker } from '../src/index.js';
 import { de } from '../src/messages/de.js';
-import { WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
+import { widgetUrl } from './support/fakeFetcher.js';
+import { renderWithProvider, USER } from './support/renderWithProvider.js';
 
 const DIRECT = 'https://service2.und-gesund.de';
 
@@ -37,14 +37,7 @@ function backend(
 }
 
 function renderPicker(fetcher: ThryveFetcher, picker: ReactNode) {
-  const queryClient = new QueryClient();
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <ThryveConnectProvider fetcher={fetcher} allowedWidgetOrigins={[WIDGET_ORIGIN]} messages={{ de }}>
-        {picker}
-      </ThryveConnectProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProvider(fetcher, picker, { messages: { de } });
 }
 
 const row = (name: string) => {
@@ -190,7 +183,7 @@ describe('DataSourcePicker', () => {
   it('reads a connect result once, removes it from the address bar and announces it', async () => {
     const { fetcher } = backend([{ dataSource: 1, connectedAt: null }]);
     const store = createPendingActionStore();
-    store.save({ action: 'connect', dataSource: 1, token: '1060285265X4247109939067552841' });
+    store.save({ userKey: USER, action: 'connect', dataSource: 1, token: '1060285265X4247109939067552841' });
     vi.restoreAllMocks();
     window.history.replaceState(
       null,
@@ -201,7 +194,7 @@ describe('DataSourcePicker', () => {
     renderPicker(fetcher, <DataSourcePicker include={[1]} onConnected={onConnected} />);
     await waitFor(() => expect(onConnected).toHaveBeenCalledWith(1));
     expect(window.location.search).toBe('?tab=2');
-    expect(store.peek()).toBeNull();
+    expect(store.peek(USER)).toBeNull();
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Fitbit connected.'));
   });
 
@@ -224,7 +217,7 @@ describe('DataSourcePicker', () => {
   it('reads a revoke result the seed way round: connected=false is success', async () => {
     const { fetcher } = backend();
     const store = createPendingActionStore();
-    store.save({ action: 'revoke', dataSource: 2, token: '1060285265X4247109939067552841' });
+    store.save({ userKey: USER, action: 'revoke', dataSource: 2, token: '1060285265X4247109939067552841' });
     vi.restoreAllMocks();
     window.history.replaceState(
       null,

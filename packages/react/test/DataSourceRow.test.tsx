@@ -1,13 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import type { ThryveFetcher } from '@thryve-connect/core';
+import { connectionsQueryKey, type ThryveFetcher } from '@thryve-connect/core';
 import { describe, expect, it } from 'vitest';
-import {
-  connectionsQueryKey,
-  DataSourcePicker,
-  type RenderSourceProps,
-  ThryveConnectProvider,
-} from '../src/index.js';
+import { DataSourcePicker, type RenderSourceProps, ThryveConnectProvider } from '../src/index.js';
 import { WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
 
 describe('DataSourceRow', () => {
@@ -27,6 +22,7 @@ describe('DataSourceRow', () => {
     const queryClient = new QueryClient();
     render(
       <ThryveConnectProvider
+        userKey="user-a"
         fetcher={fetcher}
         allowedWidgetOrigins={[WIDGET_ORIGIN]}
         queryClient={queryClient}
@@ -42,7 +38,7 @@ describe('DataSourceRow', () => {
     renders.clear();
 
     act(() => {
-      queryClient.setQueryData(connectionsQueryKey(), [{ dataSource: 2, connectedAt: null }]);
+      queryClient.setQueryData(connectionsQueryKey('user-a'), [{ dataSource: 2, connectedAt: null }]);
     });
     await waitFor(() => expect(screen.getByText('Garmin: connected')).toBeTruthy());
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,23 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ThryveConnectError, type ThryveFetcher } from '@thryve-connect/core';
-import { type ReactNode, StrictMode } from 'react';
+import { ThryveConnectError } from '@thryve-connect/core';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_WIDGET_SANDBOX, ThryveConnectionWidget, ThryveConnectProvider } from '../src/index.js';
+import { DEFAULT_WIDGET_SANDBOX, ThryveConnectionWidget } from '../src/index.js';
 import { de } from '../src/messages/de.js';
 import { fakeFetcher, httpError, WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
+import { providerWrapper } from './support/renderWithProvider.js';
 
-function setup(fetcher: ThryveFetcher, extra: Partial<Parameters<typeof ThryveConnectProvider>[0]> = {}) {
-  const queryClient = new QueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <ThryveConnectProvider fetcher={fetcher} allowedWidgetOrigins={[WIDGET_ORIGIN]} {...extra}>
-        {children}
-      </ThryveConnectProvider>
-    </QueryClientProvider>
-  );
-  return { queryClient, wrapper };
-}
+const setup = providerWrapper;
 
 function container() {
   const element = document.querySelector<HTMLElement>('.thryve-connect-widget');
@@ -147,14 +137,22 @@ describe('ThryveConnectionWidget', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('treats anything a custom fetcher throws as a typed, retryable network error', async () => {
+  it("keeps a custom fetcher's TypeError as a fetcher_error with its cause, and never retries it", async () => {
     const onError = vi.fn();
-    const { fetcher } = fakeFetcher(new TypeError('Failed to fetch'));
+    const bug = new TypeError("Cannot read properties of undefined (reading 'url')");
+    const { fetcher, calls } = fakeFetcher(bug);
     const { wrapper } = setup(fetcher);
     render(<ThryveConnectionWidget onError={onError} />, { wrapper });
-    await waitFor(() => expect(onError).toHaveBeenCalled(), { timeout: 10_000 });
-    expect((onError.mock.calls[0]?.[0] as ThryveConnectError | undefined)?.code).toBe('network_error');
-  }, 15_000);
+    await waitFor(() => expect(onError).toHaveBeenCalled());
+    const error = onError.mock.calls[0]?.[0] as ThryveConnectError;
+    expect(error.code).toBe('fetcher_error');
+    expect(error.cause).toBe(bug);
+    expect(error.retryable).toBe(false);
+    // Longer than the first retry's backoff (0.5 s): a retry would have happened by now.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(calls).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
 
   it('keeps the same iframe when the host passes new callbacks', async () => {
     const { fetcher } = fakeFetcher();
@@ -182,44 +180,90 @@ describe('ThryveConnectionWidget', () => {
     expect(frame()?.title).toBe('Verbinden Sie Ihre Gesundheitsdatenquellen');
   });
 
-  it('turns an expired session into a Reload that fetches a new one and reports the refresh', async () => {
-    const onSessionRefresh = vi.fn();
-    // Expires 5.3 s from now; sessions are retired 5 s before their expiry, so this one lives 300 ms.
-    const { fetcher, calls } = fakeFetcher(
-      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 5_300 }),
-      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
-    );
-    const { wrapper } = setup(fetcher);
-    render(<ThryveConnectionWidget onSessionRefresh={onSessionRefresh} />, { wrapper });
-    await waitFor(() => expect(frame()).not.toBeNull());
-    const firstSrc = frame()?.src;
+  it("keeps a loaded widget through its session's age, fetches one fresh session meanwhile and swaps it in on Reload", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const onSessionRefresh = vi.fn();
+      const { fetcher, calls } = fakeFetcher(
+        () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }),
+        () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
+      );
+      const { wrapper } = setup(fetcher);
+      render(<ThryveConnectionWidget onSessionRefresh={onSessionRefresh} />, { wrapper });
+      await waitFor(() => expect(frame()).not.toBeNull());
+      const loaded = frame() as HTMLIFrameElement;
+      fireEvent.load(loaded);
+      expect(container().dataset.state).toBe('ready');
 
-    await waitFor(() => expect(container().dataset.state).toBe('expired'), { timeout: 2_000 });
-    expect(frame()).toBeNull(); // never a dead iframe
-    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(frame()).not.toBeNull());
-    expect(frame()?.src).not.toBe(firstSrc);
-    expect(calls).toHaveLength(2);
-    expect(onSessionRefresh).toHaveBeenCalledTimes(1);
+      // 50 s: one margin before the session stops being usable, the fresh one is fetched in the background.
+      await act(() => vi.advanceTimersByTimeAsync(50_500));
+      expect(calls).toHaveLength(2);
+      expect(frame()).toBe(loaded); // the user may be halfway through a provider login: no reload
+      expect(container().dataset.state).toBe('ready');
+
+      // 55 s: the loaded session is past its age. Still the same page, with an announced Reload.
+      await act(() => vi.advanceTimersByTimeAsync(5_000));
+      expect(container().dataset.state).toBe('expired');
+      expect(frame()).toBe(loaded);
+      expect(screen.getByRole('status').textContent).toMatch(/expired/);
+      expect(onSessionRefresh).not.toHaveBeenCalled();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+      expect(frame()).not.toBe(loaded);
+      expect(frame()?.src).not.toBe(loaded.src);
+      expect(container().dataset.state).toBe('loading');
+      fireEvent.load(frame() as HTMLIFrameElement);
+      expect(container().dataset.state).toBe('ready');
+      expect(calls).toHaveLength(2); // the fresh session was already there
+      expect(onSessionRefresh).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives a page that has not loaded yet the fresh session at once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { fetcher, calls } = fakeFetcher(
+        () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 30_000 }),
+        () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
+      );
+      const { wrapper } = setup(fetcher);
+      render(<ThryveConnectionWidget loadTimeoutMs={120_000} />, { wrapper });
+      await waitFor(() => expect(frame()).not.toBeNull());
+      const first = frame()?.src;
+      await act(() => vi.advanceTimersByTimeAsync(21_000));
+      expect(calls).toHaveLength(2);
+      await waitFor(() => expect(frame()?.src).not.toBe(first));
+      expect(container().dataset.state).toBe('loading');
+      expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fetches a new session instead of rendering a stale one on a later mount', async () => {
-    const { fetcher, calls } = fakeFetcher(
-      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 5_100 }),
-      () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
-    );
-    const { wrapper } = setup(fetcher);
-    const { unmount } = render(<ThryveConnectionWidget />, { wrapper });
-    await waitFor(() => expect(frame()).not.toBeNull());
-    const staleSrc = frame()?.src;
-    unmount();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { fetcher, calls } = fakeFetcher(
+        () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 20_000 }),
+        () => Promise.resolve({ url: widgetUrl(), expiresAt: Date.now() + 600_000 }),
+      );
+      const { wrapper } = setup(fetcher);
+      const { unmount } = render(<ThryveConnectionWidget />, { wrapper });
+      await waitFor(() => expect(frame()).not.toBeNull());
+      const staleSrc = frame()?.src;
+      unmount();
+      await act(() => vi.advanceTimersByTimeAsync(16_000));
 
-    render(<ThryveConnectionWidget />, { wrapper });
-    expect(frame()).toBeNull();
-    await waitFor(() => expect(frame()).not.toBeNull());
-    expect(frame()?.src).not.toBe(staleSrc);
-    expect(calls).toHaveLength(2);
+      render(<ThryveConnectionWidget />, { wrapper });
+      expect(frame()).toBeNull();
+      await waitFor(() => expect(frame()).not.toBeNull());
+      expect(frame()?.src).not.toBe(staleSrc);
+      expect(calls).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('turns an iframe that never loads into an error with Retry', async () => {

@@ -49,6 +49,7 @@ function countingFetcher(options: { failFirst?: number; delayMs?: number; revoke
 function Providers(props: { fetcher: ThryveFetcher; client?: QueryClient; children: ReactNode }) {
   return (
     <ThryveConnectProvider
+      userKey={alias}
       fetcher={props.fetcher}
       hosts={hosts}
       allowedWidgetOrigins={[sandboxUrl]}

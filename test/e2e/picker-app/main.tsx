@@ -1,12 +1,7 @@
 import '../../../packages/react/src/styles.css';
 import { QueryClient } from '@tanstack/react-query';
-import { createProxyFetcher } from '@thryve-connect/core';
-import {
-  connectionsQueryKey,
-  DataSourcePicker,
-  ThryveConnectionWidget,
-  ThryveConnectProvider,
-} from '@thryve-connect/react';
+import { connectionsQueryKey, createProxyFetcher } from '@thryve-connect/core';
+import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
 import { Profiler, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -17,6 +12,9 @@ const sandboxUrl = import.meta.env.VITE_THRYVE_SANDBOX_URL as string;
 const mode = params.get('mode') ?? 'redirect';
 const maxAge = params.get('maxAge');
 const fetcher = createProxyFetcher('/api/thryve/session');
+// The signed-in user, as the app's auth knows it: the demo cookie the dev proxy reads too.
+const userKey =
+  /(?:^|;\s*)thryve-demo-user=([A-Za-z0-9-]{1,80})/.exec(document.cookie)?.[1] ?? 'storybook-demo-user';
 
 // Benchmark modes record figures on window.__bench for test/bench (never asserted as timings).
 type BenchFigures = Record<string, number>;
@@ -56,9 +54,9 @@ function PickerBench() {
       rowRenders.clear();
       delete bench.updateRenderMs;
       const previous = queryClient.getQueryData<Array<{ dataSource: number; connectedAt: string | null }>>(
-        connectionsQueryKey(),
+        connectionsQueryKey(userKey),
       );
-      queryClient.setQueryData(connectionsQueryKey(), [
+      queryClient.setQueryData(connectionsQueryKey(userKey), [
         ...(previous ?? []),
         { dataSource: 2, connectedAt: null },
       ]);
@@ -125,6 +123,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <ThryveConnectProvider
+        userKey={userKey}
         fetcher={fetcher}
         hosts={{ api: sandboxUrl, widget: sandboxUrl, direct: sandboxUrl }}
         allowedWidgetOrigins={[sandboxUrl]}

@@ -6,9 +6,11 @@ import { ThryveConnectProvider } from '@thryve-connect/react';
 const sandbox = process.env.NEXT_PUBLIC_THRYVE_SANDBOX_URL;
 const fetcher = createProxyFetcher('/api/thryve/session');
 
-export function Providers({ children }) {
+// `userKey` comes from the server page: the signed-in user whose sessions and statuses these are.
+export function Providers({ userKey, children }) {
   return (
     <ThryveConnectProvider
+      userKey={userKey}
       fetcher={fetcher}
       hosts={{ api: sandbox, widget: sandbox, direct: sandbox }}
       allowedWidgetOrigins={[sandbox]}

@@ -7,10 +7,13 @@ import { createRoot } from 'react-dom/client';
 // A plain Vite app as a new user writes it, installed from our tarballs.
 const sandbox = import.meta.env.VITE_THRYVE_SANDBOX_URL;
 const fetcher = createProxyFetcher('/api/thryve/session');
+// The signed-in user, as the app's own auth knows it (here the demo cookie its backend reads too).
+const userKey = /(?:^|;\s*)demo-user=([A-Za-z0-9-]{1,80})/.exec(document.cookie)?.[1] ?? null;
 
 function App() {
   return (
     <ThryveConnectProvider
+      userKey={userKey}
       fetcher={fetcher}
       hosts={{ api: sandbox, widget: sandbox, direct: sandbox }}
       allowedWidgetOrigins={[sandbox]}

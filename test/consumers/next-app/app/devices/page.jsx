@@ -1,11 +1,12 @@
+import { demoUser } from '../demoUser';
 import { Providers } from '../Providers';
 import { Devices } from './Devices';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
+export default async function Page() {
   return (
-    <Providers>
+    <Providers userKey={await demoUser()}>
       <Devices />
     </Providers>
   );

@@ -1,0 +1,364 @@
+import {
+  type DefaultError,
+  type Query,
+  QueryClient,
+  type QueryFunctionContext,
+  type QueryObserverOptions,
+} from '@tanstack/query-core';
+import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './ConnectionSession.js';
+import type { PendingActionStorage } from './createPendingActionStore.js';
+import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from './hosts.js';
+import type { Locale } from './locales.js';
+import { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY } from './queryKeys.js';
+import {
+  DEFAULT_SESSION_MAX_AGE_MS,
+  retryDelay,
+  SESSION_EXPIRY_MARGIN_MS,
+  sessionExpiry,
+  sessionRefreshAt,
+  shouldRetry,
+} from './sessionPolicy.js';
+import { type ConnectionSessionSnapshot, toSessionSnapshot } from './sessionState.js';
+import { ThryveConnectError } from './ThryveConnectError.js';
+import { toConnectionSession } from './toConnectionSession.js';
+import { toThryveConnectError } from './toThryveConnectError.js';
+
+// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
+/** Options of {@link createThryveConnect}. */
+export interface ThryveConnectOptions {
+  /** Gets a widget session from your backend, e.g. `createProxyFetcher('/api/thryve/session')`. */
+  fetcher: ThryveFetcher;
+  /** Where sessions and statuses are cached. Default: a new `QueryClient` of its own. */
+  queryClient?: QueryClient | undefined;
+  /** Thryve's hosts; override for QA or the sandbox. Default: production. */
+  hosts?: Partial<ThryveHosts> | undefined;
+  /** Origins a widget URL may come from. Default: `hosts.widget`. */
+  allowedWidgetOrigins?: readonly string[] | undefined;
+  /** How long a session without `expiresAt` is used. Default {@link DEFAULT_SESSION_MAX_AGE_MS}. */
+  sessionMaxAgeMs?: number | undefined;
+  /** Where a started connect/revoke is remembered across the redirect. Default: `sessionStorage`. */
+  storage?: PendingActionStorage | undefined;
+  /** Clock, for tests. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** Query options of a session, ready for a React Query observer (`useQuery`) or `fetchQuery`. */
+export type SessionQueryOptions = QueryObserverOptions<
+  ConnectionSession,
+  DefaultError,
+  ConnectionSession,
+  ConnectionSession,
+  ReturnType<typeof sessionQueryKey>
+>;
+
+/** Query options of a user's connected sources. */
+export type ConnectionsQueryOptions = QueryObserverOptions<
+  ConnectedSource[],
+  DefaultError,
+  ConnectedSource[],
+  ConnectedSource[],
+  ReturnType<typeof connectionsQueryKey>
+>;
+
+/**
+ * The connection flow's one owner, framework-free. It keeps, per signed-in user and locale, the widget
+ * session in a TanStack `QueryClient`: one request in flight however many components ask, one refresh
+ * per expiry, bounded retries with backoff, and every entry keyed by the user it belongs to. The React
+ * components are bindings to it; the flow functions (`connectDataSource`, `revokeDataSource`,
+ * `readConnectionResult`) take it as their first argument.
+ */
+export interface ThryveConnect {
+  readonly queryClient: QueryClient;
+  readonly fetcher: ThryveFetcher;
+  /** Thryve's hosts, defaults filled in. */
+  readonly hosts: Readonly<ThryveHosts>;
+  /** Origins a widget URL may come from. */
+  readonly allowedWidgetOrigins: readonly string[];
+  /** How long a session without `expiresAt` is used, in ms. */
+  readonly sessionMaxAgeMs: number;
+  /** Where pending actions are stored (`undefined`: sessionStorage, else memory). */
+  readonly storage: PendingActionStorage | undefined;
+  /** The controller's clock. */
+  now(): number;
+  /** The user whose data the cache may hold: the last one given to {@link ThryveConnect.setUser}. */
+  readonly userKey: string | null | undefined;
+  /**
+   * Makes `userKey` the signed-in user (`null`: nobody). Every cached session, status list and pending
+   * action of anyone else is removed, and their requests in flight are aborted.
+   */
+  setUser(userKey: string | null): void;
+  /** Calls `listener` after every change of user; returns the unsubscribe function. */
+  onUserChange(listener: (userKey: string | null) => void): () => void;
+  /** Query options of a user's session in a locale (the same key and rules everywhere). */
+  sessionOptions(userKey: string, locale: Locale): SessionQueryOptions;
+  /** Query options of a user's connected sources; disabled when the fetcher has no `getConnections`. */
+  connectionsOptions(userKey: string): ConnectionsQueryOptions;
+  /** The session's state now, as a component would show it. */
+  getSession(userKey: string, locale: Locale): ConnectionSessionSnapshot;
+  /** Fetches a new session unless one is already on its way (Retry, Reload). Never rejects. */
+  refreshSession(userKey: string, locale: Locale): Promise<void>;
+  /** A usable session: the cached one, else a new one. Rejects with a `ThryveConnectError`. */
+  ensureSession(userKey: string, locale: Locale): Promise<ConnectionSession>;
+  /**
+   * Starts watching the cache, so a session that components still show is refreshed once, one margin
+   * before it stops being usable. Counted: returns the function that stops this watcher.
+   */
+  mount(): () => void;
+}
+
+/** After the last component using a session unmounts, its request is aborted after this grace period. */
+const ABORT_GRACE_MS = 50;
+/** setTimeout's limit: a later refresh is re-checked then. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function isSessionQuery(query: Query): boolean {
+  return query.queryKey[0] === THRYVE_QUERY_KEY && query.queryKey[2] === 'session';
+}
+
+function isVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}
+
+/**
+ * Creates the controller of the connection flow. Safe to call at module scope and on a server: it
+ * touches no DOM and starts nothing until {@link ThryveConnect.mount}.
+ *
+ * @example
+ * const thryve = createThryveConnect({ fetcher: createProxyFetcher(), queryClient });
+ * thryve.setUser(currentUser.id);
+ */
+export function createThryveConnect(options: ThryveConnectOptions): ThryveConnect {
+  const { fetcher } = options;
+  if (typeof fetcher !== 'function') {
+    throw new ThryveConnectError(
+      'invalid_input',
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? "createThryveConnect needs a fetcher, e.g. createProxyFetcher('/api/thryve/session')."
+        : '',
+    );
+  }
+  const queryClient = options.queryClient ?? new QueryClient();
+  const given = options.hosts;
+  const hosts: ThryveHosts = {
+    api: given?.api ?? DEFAULT_THRYVE_HOSTS.api,
+    widget: given?.widget ?? DEFAULT_THRYVE_HOSTS.widget,
+    direct: given?.direct ?? DEFAULT_THRYVE_HOSTS.direct,
+  };
+  const allowedWidgetOrigins = options.allowedWidgetOrigins ?? [hosts.widget];
+  const sessionMaxAgeMs = options.sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS;
+  const now = options.now ?? Date.now;
+  const cache = queryClient.getQueryCache();
+  const userListeners = new Set<(userKey: string | null) => void>();
+  /** Requests in flight, by query hash: aborted when their user signs out. */
+  const inFlight = new Map<string, { userKey: unknown; controller: AbortController }>();
+  /** One refresh timer per session query. */
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let mounts = 0;
+  let unsubscribeCache: (() => void) | undefined;
+
+  /**
+   * Aborts the fetcher only when no component wants the session any more. React Query drops a query's
+   * last observer between StrictMode's two mounts; a short grace lets the remount keep the request.
+   */
+  async function fetchSession(
+    context: QueryFunctionContext<ReturnType<typeof sessionQueryKey>>,
+  ): Promise<ConnectionSession> {
+    const [, userKey, , locale] = context.queryKey;
+    const controller = new AbortController();
+    const query = cache.find({ queryKey: context.queryKey, exact: true });
+    const hash = query?.queryHash ?? JSON.stringify(context.queryKey);
+    inFlight.set(hash, { userKey, controller });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = cache.subscribe((event) => {
+      if (event.query !== query) return;
+      if (event.type === 'observerRemoved' && event.query.getObserversCount() === 0) {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (event.query.getObserversCount() === 0) controller.abort();
+        }, ABORT_GRACE_MS);
+      } else if (event.type === 'observerAdded') {
+        clearTimeout(timer);
+      }
+    });
+    let raw: unknown;
+    try {
+      raw = await fetcher({ locale, signal: controller.signal });
+    } catch (error) {
+      throw toThryveConnectError(error);
+    } finally {
+      clearTimeout(timer);
+      unsubscribe();
+      if (inFlight.get(hash)?.controller === controller) inFlight.delete(hash);
+    }
+    if (controller.signal.aborted) {
+      throw new ThryveConnectError('aborted', '');
+    }
+    const fetchedAt = now();
+    const session = toConnectionSession(raw, {
+      allowedOrigins: allowedWidgetOrigins,
+      locale,
+      now: fetchedAt,
+    });
+    // Unusable on arrival (already expired, a clock that runs ahead, a max age under the margins): an
+    // error, retried with backoff a bounded number of times, never a refresh loop.
+    if (sessionRefreshAt(session, sessionMaxAgeMs) - fetchedAt < SESSION_EXPIRY_MARGIN_MS) {
+      throw new ThryveConnectError(
+        'session_expired',
+        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+          ? `The backend sent a session that expires at ${new Date(sessionExpiry(session, sessionMaxAgeMs)).toISOString()}: ` +
+              `it must arrive with at least ${(3 * SESSION_EXPIRY_MARGIN_MS) / 1000} s to live. ` +
+              "Check the backend's clock, its expiresAt (epoch milliseconds, not seconds) and sessionMaxAgeMs."
+          : '',
+      );
+    }
+    return session;
+  }
+
+  function schedule(query: Query<ConnectionSession>): void {
+    clearTimeout(timers.get(query.queryHash));
+    timers.delete(query.queryHash);
+    const session = query.state.data;
+    if (!session || query.getObserversCount() === 0) return;
+    const delay = sessionRefreshAt(session, sessionMaxAgeMs) - now();
+    timers.set(
+      query.queryHash,
+      setTimeout(
+        () => {
+          timers.delete(query.queryHash);
+          if (query.state.data !== session) return; // replaced meanwhile: its own timer runs
+          if (delay > MAX_TIMER_MS) return schedule(query);
+          // One refresh for every component that shows this session; a hidden page waits for focus
+          // (React Query refetches a stale session then), an unwatched session for the next mount.
+          if (query.getObserversCount() > 0 && isVisible()) void query.fetch().catch(() => undefined);
+        },
+        Math.max(0, Math.min(delay, MAX_TIMER_MS)),
+      ),
+    );
+  }
+
+  const thryve: ThryveConnect = {
+    queryClient,
+    fetcher,
+    hosts,
+    allowedWidgetOrigins,
+    sessionMaxAgeMs,
+    storage: options.storage,
+    now,
+    userKey: undefined,
+
+    setUser(userKey) {
+      if (thryve.userKey === userKey) return;
+      (thryve as { userKey: string | null | undefined }).userKey = userKey;
+      for (const [hash, entry] of inFlight) {
+        if (entry.userKey !== userKey) {
+          entry.controller.abort();
+          inFlight.delete(hash);
+        }
+      }
+      const foreign = {
+        predicate: (query: Query) => query.queryKey[0] === THRYVE_QUERY_KEY && query.queryKey[1] !== userKey,
+      };
+      void queryClient.cancelQueries(foreign).catch(() => undefined);
+      queryClient.removeQueries(foreign);
+      for (const listener of userListeners) listener(userKey);
+    },
+
+    onUserChange(listener) {
+      userListeners.add(listener);
+      return () => void userListeners.delete(listener);
+    },
+
+    sessionOptions(userKey, locale) {
+      return {
+        queryKey: sessionQueryKey(userKey, locale),
+        queryFn: fetchSession,
+        // Fresh until its refresh is due: no refetch on mount or focus in between, because a new URL
+        // means a new widget. Past that, a mount or a return to the page fetches one (deduplicated).
+        staleTime: (query) => {
+          const session = query.state.data;
+          return session ? Math.max(0, sessionRefreshAt(session, sessionMaxAgeMs) - now()) : 0;
+        },
+        gcTime: sessionMaxAgeMs,
+        // Never re-tried by a focus, a reconnect or a new component after an error: Retry is the way out.
+        refetchOnWindowFocus: (query) => query.state.status !== 'error',
+        refetchOnReconnect: false,
+        retryOnMount: false,
+        retry: shouldRetry,
+        retryDelay,
+      };
+    },
+
+    connectionsOptions(userKey) {
+      const { getConnections } = fetcher;
+      return {
+        queryKey: connectionsQueryKey(userKey),
+        queryFn: async ({ signal }) => {
+          try {
+            return getConnections ? await getConnections({ signal }) : [];
+          } catch (error) {
+            throw toThryveConnectError(error);
+          }
+        },
+        enabled: Boolean(getConnections),
+        staleTime: 30_000,
+        refetchOnWindowFocus: (query) => query.state.status !== 'error',
+        retryOnMount: false,
+        retry: shouldRetry,
+        retryDelay,
+      };
+    },
+
+    getSession(userKey, locale) {
+      const state = queryClient.getQueryState<ConnectionSession>(sessionQueryKey(userKey, locale));
+      return toSessionSnapshot(state, sessionMaxAgeMs, now());
+    },
+
+    async refreshSession(userKey, locale) {
+      const options = thryve.sessionOptions(userKey, locale);
+      const query = cache.build(queryClient, options);
+      // Deduplicated: a request already in flight is the refresh (never cancelled for another one).
+      await query.fetch(options).catch(() => undefined);
+    },
+
+    ensureSession(userKey, locale) {
+      return queryClient.fetchQuery(thryve.sessionOptions(userKey, locale) as never);
+    },
+
+    mount() {
+      mounts += 1;
+      if (mounts === 1) {
+        unsubscribeCache = cache.subscribe((event) => {
+          const { query } = event;
+          if (!isSessionQuery(query)) return;
+          if (event.type === 'removed') {
+            clearTimeout(timers.get(query.queryHash));
+            timers.delete(query.queryHash);
+          } else if (
+            event.type === 'observerAdded' ||
+            (event.type === 'updated' && event.action.type === 'success')
+          ) {
+            if (event.type === 'updated' || !timers.has(query.queryHash)) {
+              schedule(query as unknown as Query<ConnectionSession>);
+            }
+          }
+        });
+        for (const query of cache.getAll())
+          if (isSessionQuery(query)) schedule(query as unknown as Query<ConnectionSession>);
+      }
+      let stopped = false;
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        mounts -= 1;
+        if (mounts === 0) {
+          unsubscribeCache?.();
+          for (const timer of timers.values()) clearTimeout(timer);
+          timers.clear();
+        }
+      };
+    },
+  };
+  return thryve;
+}

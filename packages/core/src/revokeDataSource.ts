@@ -1,0 +1,122 @@
+import { buildRevokeUrl } from './buildRevokeUrl.js';
+import type { ConnectedSource } from './ConnectionSession.js';
+import type { ThryveConnect } from './createThryveConnect.js';
+import type { DataSourceId } from './dataSources.js';
+import { flowStore } from './internal/flowStore.js';
+import type { Locale } from './locales.js';
+import { connectionsQueryKey, sessionQueryKey } from './queryKeys.js';
+import { ThryveConnectError } from './ThryveConnectError.js';
+import { toThryveConnectError } from './toThryveConnectError.js';
+
+// Replaced by the bundler: the explanation below drops out of production builds (see ThryveConnectError).
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
+/** Input of {@link revokeDataSource}. */
+export interface RevokeDataSourceOptions {
+  /** The signed-in user (`null`: nobody, refused with `unauthorized`). */
+  userKey: string | null;
+  locale: Locale;
+  dataSource: DataSourceId;
+  /** `background` (default): revoke without leaving the page. `redirect`: navigate (needs `redirectUri`). */
+  mode?: 'background' | 'redirect' | undefined;
+  /** Where Thryve sends the user back after a `redirect` revoke. */
+  redirectUri?: string | undefined;
+}
+
+/**
+ * Disconnects a source. In the background (default) it goes through the fetcher's `revoke` (your
+ * backend) when there is one, else through a credential-less GET of Thryve's revoke page with a fresh
+ * session; the source shows as disconnected at once and comes back if the revoke fails. With
+ * `mode: 'redirect'` this window navigates to Thryve's revoke page and the result is read on return.
+ * Resolves when done; rejects with a {@link ThryveConnectError}, which the source's flow also holds.
+ */
+export async function revokeDataSource(
+  thryve: ThryveConnect,
+  options: RevokeDataSourceOptions,
+): Promise<void> {
+  const { userKey, locale, dataSource, redirectUri } = options;
+  const dev = typeof process !== 'undefined' && process.env.NODE_ENV !== 'production';
+  if (userKey === null) {
+    throw new ThryveConnectError(
+      'unauthorized',
+      dev ? 'Nobody is signed in: there is nothing to revoke.' : '',
+    );
+  }
+  const store = flowStore(thryve);
+  const fail = (error: unknown) => {
+    const typed = toThryveConnectError(error);
+    store.set(userKey, dataSource, { status: 'error', error: typed });
+    return typed;
+  };
+
+  if (options.mode === 'redirect') {
+    const session = thryve.getSession(userKey, locale);
+    if (redirectUri === undefined || session.status !== 'ready') {
+      throw fail(
+        new ThryveConnectError(
+          redirectUri === undefined ? 'invalid_redirect_uri' : 'session_expired',
+          !dev
+            ? ''
+            : redirectUri === undefined
+              ? "A 'redirect' revoke needs a redirectUri."
+              : 'The session is not ready yet.',
+        ),
+      );
+    }
+    let url: string;
+    try {
+      url = buildRevokeUrl({ token: session.session.token, dataSource, redirectUri, hosts: thryve.hosts });
+    } catch (error) {
+      throw fail(error);
+    }
+    store.pendingActions.save({ userKey, action: 'revoke', dataSource, token: session.session.token });
+    store.set(userKey, dataSource, { status: 'revoking' });
+    window.location.assign(url);
+    return;
+  }
+
+  const { queryClient, fetcher } = thryve;
+  const key = connectionsQueryKey(userKey);
+  store.set(userKey, dataSource, { status: 'revoking' });
+  // Optimistic: the source shows as disconnected at once, and comes back if the revoke fails.
+  await queryClient.cancelQueries({ queryKey: key });
+  const previous = queryClient.getQueryData<ConnectedSource[]>(key);
+  if (previous) {
+    queryClient.setQueryData<ConnectedSource[]>(
+      key,
+      previous.filter((item) => item.dataSource !== dataSource),
+    );
+  }
+  try {
+    if (fetcher.revoke) {
+      await fetcher.revoke({ dataSource });
+    } else {
+      // No user gesture to keep here: a background revoke may wait for a fresh session.
+      const { token } = await thryve.ensureSession(userKey, locale);
+      const url = buildRevokeUrl({ token, dataSource, hosts: thryve.hosts });
+      // Thryve's revoke page is a plain GET that needs no answer we could read: no-cors, no cookies,
+      // no referrer. Only a network failure is visible, and reported.
+      try {
+        await fetch(url, {
+          mode: 'no-cors',
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+          cache: 'no-store',
+        });
+      } catch (cause) {
+        throw new ThryveConnectError('network_error', dev ? "Could not reach Thryve's revoke page." : '', {
+          cause,
+        });
+      } finally {
+        // The token may be single-use: the next action gets a fresh one.
+        void queryClient.invalidateQueries({ queryKey: sessionQueryKey(userKey, locale) });
+      }
+    }
+    store.set(userKey, dataSource, { status: 'idle' });
+  } catch (error) {
+    if (previous) queryClient.setQueryData(key, previous);
+    throw fail(error);
+  } finally {
+    void queryClient.invalidateQueries({ queryKey: key });
+  }
+}

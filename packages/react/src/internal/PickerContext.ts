@@ -1,0 +1,39 @@
+'use client';
+import type { DataSourceId, ThryveConnectError } from '@thryve-connect/core';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { PickerMessages } from '../pickerMessages.js';
+import type { UseDataSourceConnectionResult } from '../useDataSourceConnection.js';
+import type { DataSourceWithStatus } from '../useDataSources.js';
+
+/** What a `renderSource` render prop receives: the source, its connection controls and the texts. */
+export interface RenderSourceProps {
+  source: DataSourceWithStatus;
+  connection: UseDataSourceConnectionResult;
+  messages: PickerMessages;
+}
+
+/**
+ * What every row of a picker shares, from the picker: rows take only their `source` prop and read the
+ * rest here (Radix's scoped-context pattern), so a plain `memo` keeps unchanged rows from re-rendering.
+ */
+export interface PickerContextValue {
+  messages: PickerMessages;
+  redirectUri: string | undefined;
+  revokeMode: 'background' | 'redirect' | undefined;
+  confirmDisconnect: boolean;
+  /** Sends a sentence to the picker's polite live region. */
+  announce: (message: string) => void;
+  renderSource: ((props: RenderSourceProps) => ReactNode) | undefined;
+  renderIcon: ((source: DataSourceWithStatus) => ReactNode) | undefined;
+  onRevoked: (dataSource: DataSourceId) => void;
+  onPopupBlocked: (fallbackUrl: string) => void;
+  onError: (error: ThryveConnectError) => void;
+}
+
+export const PickerContext = createContext<PickerContextValue | null>(null);
+
+export function usePickerContext(): PickerContextValue {
+  const value = useContext(PickerContext);
+  if (!value) throw new Error('A data-source row must be rendered by <DataSourcePicker>.');
+  return value;
+}
