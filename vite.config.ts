@@ -42,6 +42,8 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'core', environment: 'node', include: ['packages/core/test/**/*.test.ts'] },
       },
+      // The repository's own tooling: the docs check and the release's tarball checks.
+      { test: { name: 'tooling', environment: 'node', include: ['test/tooling/**/*.test.mjs'] } },
       {
         resolve: { alias },
         test: {

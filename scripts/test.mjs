@@ -34,6 +34,8 @@ run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']);
 run('typecheck (stories, tests, tooling)', 'pnpm', ['exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', 'pnpm', ['exec', 'biome', 'check', '.']);
 const built = run('build', 'pnpm', ['-r', 'build']);
+// The docs' TypeScript blocks against dist/, as an app that installed the packages sees them.
+if (built) run('docs (code blocks against the built packages)', 'node', ['scripts/check-docs.mjs']);
 
 const json = `${resultsDir}/vitest.json`;
 rmSync(json, { force: true });
