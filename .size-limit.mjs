@@ -17,9 +17,13 @@ const check = (name, path, imports, limit, ignore = peers) => ({
 const widget = '{ ThryveConnectProvider, ThryveConnectionWidget }';
 
 export default [
-  check('@thryve-connect/core (everything, query-core excluded)', 'packages/core/dist/index.js', '*', '7.3 kB', [
-    '@tanstack/query-core',
-  ]),
+  check(
+    '@thryve-connect/core (everything, query-core excluded)',
+    'packages/core/dist/index.js',
+    '*',
+    '7.3 kB',
+    ['@tanstack/query-core'],
+  ),
   check(
     '@thryve-connect/react: widget + provider, with the core they use',
     'packages/react/dist/index.js',
@@ -33,12 +37,7 @@ export default [
     '3.05 kB',
     [...peers, '@thryve-connect/core'],
   ),
-  check(
-    '@thryve-connect/react (everything, with core)',
-    'packages/react/dist/index.js',
-    '*',
-    '11.4 kB',
-  ),
+  check('@thryve-connect/react (everything, with core)', 'packages/react/dist/index.js', '*', '11.4 kB'),
   check(
     '@thryve-connect/react (everything), our React code alone',
     'packages/react/dist/index.js',

@@ -9,6 +9,9 @@ declare function getSignedInUser(request: Request): Promise<{ thryveAlias: strin
 /** The reader's session lookup by cookie (the Next.js guide). */
 declare function getSession(cookie: string | undefined): Promise<{ thryveAlias: string } | null>;
 
+/** The reader's sign-in on the client: the signed-in user (null when nobody is signed in). */
+declare function useCurrentUser(): { id: string } | null;
+
 /** The reader's notification. */
 declare function toast(message: string): void;
 
