@@ -23,6 +23,18 @@ function jsFiles(dir: string): string[] {
 }
 
 describe.skipIf(!built)('the built @thryve-connect/react', () => {
+  it('builds no Thryve URL and fetches no Thryve host: the flow lives in core, React only binds it', () => {
+    const files = jsFiles(dist);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      // No request of its own (refetch() of a query is fine), no direct page, no Thryve host.
+      expect(code, file).not.toMatch(/(?<![\w.])fetch\(|XMLHttpRequest|sendBeacon/);
+      expect(code, file).not.toMatch(/dataSourceDirect|buildConnectUrl|buildRevokeUrl|redirect_uri/);
+      expect(code, file).not.toMatch(/thryve\.de|und-gesund\.de/);
+    }
+  });
+
   it('keeps "use client" at the top of every file that uses React hooks or components', () => {
     const files = jsFiles(dist);
     const withHooks = files.filter((file) =>
