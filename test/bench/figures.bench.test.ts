@@ -124,3 +124,46 @@ it('profiles the picker with every catalogue source: first render and one status
   figures['picker rows re-rendered by one status change (max)'] = Math.max(...rerendered);
   expect(sources).toBe(16);
 });
+
+/** Counts the app's session requests at the network, from now on. */
+function countSessions(page: Page) {
+  const counter = { requests: 0 };
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/thryve/session')) counter.requests += 1;
+  });
+  return counter;
+}
+
+it('counts session requests during 3 expiries with every web source and a widget on screen (goal 3)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The page's clock is Playwright's: ten minutes pass in a moment, the network stays real.
+  await page.clock.install();
+  await page.goto(`${app.url}/?mode=bench-expiry`);
+  await page.waitForFunction(() => document.querySelectorAll('.thryve-connect-source').length === 16);
+  await page.waitForFunction(
+    () => document.querySelector('.thryve-connect-widget')?.getAttribute('data-state') === 'ready',
+  );
+  const counter = countSessions(page);
+  for (let expiry = 0; expiry < 3; expiry++) {
+    // Ten minutes: the default age of a session the backend gave no expiry.
+    await page.clock.runFor(10 * 60_000);
+    await page.waitForTimeout(500); // real time for the request and its answer
+  }
+  await context.close();
+  figures['session requests during 3 expiries, all 16 sources + widget shown (goal 3)'] = counter.requests;
+  expect(counter.requests).toBeGreaterThan(0);
+});
+
+it('counts session requests during 8 s of sessions that arrive already expired (goal ≤ 4)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const counter = countSessions(page);
+  await page.goto(`${app.url}/?mode=bench-expiry&sessions=expired`);
+  await page.waitForTimeout(8_000);
+  const state = await page.locator('.thryve-connect-widget').getAttribute('data-state');
+  await context.close();
+  figures['session requests in 8 s of sessions arriving expired (goal ≤ 4)'] = counter.requests;
+  figures['widget state after them'] = String(state);
+  expect(counter.requests).toBeGreaterThan(0);
+});

@@ -1,6 +1,6 @@
 import '../../../packages/react/src/styles.css';
 import { QueryClient } from '@tanstack/react-query';
-import { connectionsQueryKey, createProxyFetcher } from '@thryve-connect/core';
+import { connectionsQueryKey, createProxyFetcher, type ThryveFetcher } from '@thryve-connect/core';
 import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
 import { Profiler, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,7 +11,19 @@ const params = new URLSearchParams(window.location.search);
 const sandboxUrl = import.meta.env.VITE_THRYVE_SANDBOX_URL as string;
 const mode = params.get('mode') ?? 'redirect';
 const maxAge = params.get('maxAge');
-const fetcher = createProxyFetcher('/api/thryve/session');
+const proxyFetcher = createProxyFetcher('/api/thryve/session');
+// `sessions=expired`: a backend whose sessions are already past their expiry when they arrive (a clock
+// that runs ahead), for the benchmark that counts what the library does about it.
+const fetcher: ThryveFetcher =
+  params.get('sessions') === 'expired'
+    ? Object.assign(
+        async (request: Parameters<ThryveFetcher>[0]) => ({
+          ...((await proxyFetcher(request)) as { url: string }),
+          expiresAt: Date.now() - 1_000,
+        }),
+        { getConnections: proxyFetcher.getConnections, revoke: proxyFetcher.revoke },
+      )
+    : proxyFetcher;
 // The signed-in user, as the app's auth knows it: the demo cookie the dev proxy reads too.
 const userKey =
   /(?:^|;\s*)thryve-demo-user=([A-Za-z0-9-]{1,80})/.exec(document.cookie)?.[1] ?? 'storybook-demo-user';
@@ -96,6 +108,11 @@ function Results() {
         <>
           <ThryveConnectionWidget />
           <ThryveConnectionWidget />
+        </>
+      ) : mode === 'bench-expiry' ? (
+        <>
+          <ThryveConnectionWidget />
+          <DataSourcePicker />
         </>
       ) : mode === 'bench-picker' ? (
         <PickerBench />
