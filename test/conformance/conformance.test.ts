@@ -151,6 +151,7 @@ if (dryRun) {
           ).toBeLessThan(600);
         }
         expect(result.observed.lifetime).toMatchObject({ verdict: 'bracketed' });
+        expect(result.observed.alias).toMatchObject({ sameUserLater: true });
       }
     });
 

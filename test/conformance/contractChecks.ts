@@ -239,18 +239,28 @@ export const CONTRACT_CHECKS: readonly FindingSpec[] = [
       'client.revokeDataSource GETs dataSourceDirectRevoke.html for a fresh token and Thryve answers without connected=true',
     async run(ctx) {
       // Fitbit was never connected for this user: the revoke changes nothing in the account.
-      const result = await refusal(ctx, 'revoke', () =>
+      const refused = await refusal(ctx, 'revoke', () =>
         ctx.client.revokeDataSource({ endUserId: mainUser(ctx), dataSource: 1 }),
       );
-      const answer = ctx.recorder.last('revoke')?.exchange.response;
+      const last = ctx.recorder.last('revoke')?.exchange;
+      const answer = last?.response;
+      // Where the GET ended (redirects followed): the result parameters, the token as its label.
+      const ended = answer?.finalUrl ? new URL(answer.finalUrl).searchParams : undefined;
+      const sent = last ? new URL(last.url).searchParams : undefined;
+      const resultParams = ended && {
+        connected: ended.get('connected'),
+        dataSource: ended.get('dataSource'),
+        sameToken: ended.get('token') !== null && ended.get('token') === sent?.get('token'),
+      };
       return {
-        outcome: result.refused ? 'fail' : 'pass',
-        summary: result.refused
-          ? `REFUSED: HTTP ${result.status ?? '-'} (${result.code}) ${result.message}`
+        outcome: refused.refused ? 'fail' : 'pass',
+        summary: refused.refused
+          ? `REFUSED: HTTP ${refused.status ?? '-'} (${refused.code}) ${refused.message}`
           : `HTTP ${answer?.status} ${answer?.body.kind ?? ''}${answer?.body.title ? ` "${answer.body.title}"` : ''}${answer?.finalUrl ? ` after redirects to ${answer.finalUrl}` : ''}`,
         observed: {
           answer,
-          ...(result.refused ? { error: { status: result.status, code: result.code } } : {}),
+          resultParams: resultParams ?? null,
+          ...(refused.refused ? { error: { status: refused.status, code: refused.code } } : {}),
         },
       };
     },

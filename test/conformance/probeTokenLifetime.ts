@@ -35,8 +35,9 @@ export function lifetimeCheckpoints(firstMs: number, ceilingMs: number): number[
 
 /** The most requests the lifetime probe sends for `checkpoints` and `refineSteps`, both pages asked. */
 export function lifetimeMaxRequests(checkpoints: number, refineSteps: number): number {
-  // user + first session, fresh and unknown baselines, every checkpoint, second session, narrowing.
-  return 2 + 2 * 2 + 2 * checkpoints + 1 + 2 * Math.max(0, refineSteps - 1);
+  // user + first session, fresh and unknown baselines, every checkpoint, second session, narrowing,
+  // the alias asked again at the end.
+  return 2 + 2 * 2 + 2 * checkpoints + 1 + 2 * Math.max(0, refineSteps - 1) + 1;
 }
 
 /**
@@ -56,7 +57,9 @@ export const probeTokenLifetime: FindingSpec = {
   title: 'How long does a token live?',
   async run(ctx) {
     const { checkpointsMs, refineSteps, ceilingMs } = ctx.bounds.lifetime;
-    const endUserId = await ctx.client.getOrCreateEndUser(ctx.newAlias('lifetime'));
+    const alias = ctx.newAlias('lifetime');
+    const userAskedAt = ctx.clock.now();
+    const endUserId = await ctx.client.getOrCreateEndUser(alias);
     const mint = async (): Promise<TimedSession> => {
       const sentAt = ctx.clock.now();
       const session = await ctx.client.createConnectionSession({ endUserId });
@@ -140,6 +143,10 @@ export const probeTokenLifetime: FindingSpec = {
       }
     }
 
+    // The backend proxy caches alias → end user for 10 minutes: the alias must still name the same user.
+    const sameUserLater = (await ctx.client.getOrCreateEndUser(alias)) === endUserId;
+    const aliasAgeMs = Math.round(ctx.clock.now() - userAskedAt);
+
     const describe = (column: Column): string => {
       if (!column.observable)
         return `${column.kind}: unobservable (a fresh and an unknown token get the same answer)`;
@@ -172,6 +179,7 @@ export const probeTokenLifetime: FindingSpec = {
         headline,
         ...columns.map(describe),
         ...Object.entries(notAsked).map(([kind, why]) => `${kind}: not asked, ${why}`),
+        `same alias → ${sameUserLater ? 'same' : 'ANOTHER'} user ${formatMs(aliasAgeMs)} later`,
       ].join('; '),
       observed: {
         lifetime,
@@ -192,6 +200,7 @@ export const probeTokenLifetime: FindingSpec = {
         ),
         notAsked,
         ceilingMs,
+        alias: { sameUserLater, afterMs: aliasAgeMs },
       },
     };
   },

@@ -20,6 +20,8 @@ export interface ObservedMessage {
 /** What the embedding page saw. */
 export interface WidgetMessagesObservation {
   loaded: boolean;
+  /** From the host page's start to the iframe's `load` (the widget shows an error after 20 s). */
+  loadMs: number | null;
   messages: ObservedMessage[];
   widgetDocument: {
     status: number | null;
@@ -126,6 +128,7 @@ export async function observeWidgetMessages(
     const title = frame ? await frame.title().catch(() => null) : null;
     return {
       loaded: seen.loadedAt !== null,
+      loadMs: seen.loadedAt === null ? null : Math.round(seen.loadedAt),
       messages: seen.messages.map((message) => {
         const text =
           typeof message.data === 'string' ? message.data : (JSON.stringify(message.data) ?? 'undefined');
@@ -192,7 +195,7 @@ export const probeWidgetMessages: FindingSpec = {
         summary:
           `${seen.messages.length} message(s) to the parent (${fromWidget.length} from the widget frame) within ${formatMs(observeMs)} of load; ` +
           `widget document HTTP ${seen.widgetDocument.status ?? '-'}${framing.length > 0 ? `, ${framing.join(', ')}` : ', no framing limits'}; ` +
-          `${seen.loaded ? 'loaded' : 'NOT loaded'} "${seen.frame.title ?? ''}"`,
+          `${seen.loaded ? `loaded in ${formatMs(seen.loadMs ?? 0)}` : 'NOT loaded'} "${seen.frame.title ?? ''}"`,
         observed: { ...seen },
       };
     } finally {
