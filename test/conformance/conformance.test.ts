@@ -144,7 +144,7 @@ if (dryRun) {
           // The sandbox clock has millisecond steps: a bracket may miss the TTL by 1 ms on either side.
           expect(page?.acceptedAtMs, kind).toBeLessThan(SANDBOX_SESSION_TTL_MS + 1);
           expect(page?.refusedByMs, kind).toBeGreaterThanOrEqual(SANDBOX_SESSION_TTL_MS - 1);
-          // Narrowed: an eighth of the 1.2–2.4 s bracket, plus the time one ask takes on a busy machine.
+          // Narrowed: an eighth of the 1.6–3.2 s bracket, plus the time one ask takes on a busy machine.
           expect(
             (page?.refusedByMs ?? Number.POSITIVE_INFINITY) - (page?.acceptedAtMs ?? 0),
             kind,
