@@ -66,6 +66,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The contract suite: against a sandbox it starts (here, in `pnpm test`), or against a real
+          // Thryve through `pnpm test:conformance` (scripts/conformance.mjs). Its own timeouts.
+          name: 'conformance',
+          environment: 'node',
+          include: ['test/conformance/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           // Whole-page flows (redirects, new tabs) that a Vitest browser page cannot survive:
           // Playwright drives Debian Chromium against a fixture app and the sandbox.
           name: 'e2e',
