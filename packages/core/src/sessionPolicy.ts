@@ -3,7 +3,9 @@ import type { ThryveConnectError } from './ThryveConnectError.js';
 
 /**
  * How long a session whose backend gave no `expiresAt` is trusted. Thryve does not publish the token's
- * lifetime; its providers default to 10 minutes (see docs/thryve-contract.md), so we assume no more.
+ * lifetime; its providers default to 10 minutes, so we assume no more. Rests on the finding
+ * `token-lifetime` of `pnpm test:conformance` (docs/thryve-contract.md, "Session token"): assumed, not
+ * yet checked against Thryve.
  */
 export const DEFAULT_SESSION_MAX_AGE_MS = 10 * 60_000;
 
@@ -14,7 +16,10 @@ export const DEFAULT_SESSION_MAX_AGE_MS = 10 * 60_000;
  */
 export const SESSION_EXPIRY_MARGIN_MS = 5_000;
 
-/** Automatic retries of a failed request (network, 5xx, timeout, or a session unusable on arrival). */
+/**
+ * Automatic retries of a failed request (network, 5xx, timeout, or a session unusable on arrival).
+ * Rests on HTTP semantics, not on a Thryve finding (docs/thryve-contract.md, "Retry policy").
+ */
 export const MAX_RETRIES = 3;
 
 /** When a session must no longer be shown or used: its `expiresAt`, else `fetchedAt` + the max age. */

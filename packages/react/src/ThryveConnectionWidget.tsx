@@ -30,7 +30,10 @@ declare const process: { env: { NODE_ENV?: string } };
 export const DEFAULT_WIDGET_SANDBOX =
   'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
 
-/** How long the iframe may take to load before the widget shows an error. */
+/**
+ * How long the iframe may take to load before the widget shows an error. The widget's real load time
+ * is recorded by the finding `widget-messages` (`loadMs`, docs/thryve-contract.md): not yet checked.
+ */
 export const DEFAULT_WIDGET_LOAD_TIMEOUT_MS = 20_000;
 
 /** The widget's state, mirrored in its `data-state` attribute for styling. */
