@@ -78,7 +78,7 @@ export const ErrorSignedOut: Story = {
 export const ErrorUntrustedUrl: Story = {
   decorators: [withProvider(untrustedUrlFetcher)],
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/does not trust/);
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/cannot use/);
     await expect(canvasElement.querySelector('iframe')).toBeNull();
   },
 };
@@ -88,7 +88,7 @@ export const ErrorLoadTimeout: Story = {
   args: { loadTimeoutMs: 1 },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('error'), { timeout: 15_000 });
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/took too long/);
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/Could not reach/);
   },
 };
 

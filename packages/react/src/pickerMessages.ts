@@ -1,5 +1,12 @@
 import type { WidgetMessages } from './widgetMessages.js';
 
+/**
+ * A text with a count, by CLDR plural category (`Intl.PluralRules`): `other` is required, the rest as
+ * the language needs them. `#` stands for the number, formatted for the locale.
+ * @example { one: '# source', other: '# sources' }
+ */
+export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
 /** The picker's texts. Functions take what they interpolate, so translations can reorder words. */
 export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'> {
   pickerTitle: string;
@@ -24,6 +31,18 @@ export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'>
   popupBlocked: (source: string) => string;
   openInThisWindow: string;
   openLink: (source: string) => string;
+  /** Under a connected source: `date` is formatted for the locale (`Intl.DateTimeFormat`). */
+  connectedSince: (date: string) => string;
+  /** The same for a recent date: `relative` is e.g. "2 days ago" (`Intl.RelativeTimeFormat`). */
+  connectedAgo: (relative: string) => string;
+  /** The search box's accessible name. */
+  searchLabel: string;
+  searchPlaceholder: string;
+  /** Announced while searching: how many sources match. */
+  searchResults: PluralMessage;
+  /** Shown when nothing matches `query`. */
+  noResults: (query: string) => string;
+  clearSearch: string;
 }
 
 /** The picker's own texts, without the ones it shares with the widget (`retry`, `errors`). */
@@ -52,6 +71,13 @@ export const pickerMessagesEn: OwnPickerMessages = {
   popupBlocked: (source) => `Your browser blocked the window to connect ${source}.`,
   openInThisWindow: 'Continue in this window',
   openLink: (source) => `Open the ${source} connection page`,
+  connectedSince: (date) => `Connected since ${date}`,
+  connectedAgo: (relative) => `Connected ${relative}`,
+  searchLabel: 'Search data sources',
+  searchPlaceholder: 'Search…',
+  searchResults: { one: '# source', other: '# sources' },
+  noResults: (query) => `No data source matches “${query}”.`,
+  clearSearch: 'Clear search',
 };
 
 /** Every text of thryve-connect: the widget's and the picker's. A translation is a `Partial` of it. */

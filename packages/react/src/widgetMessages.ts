@@ -1,57 +1,79 @@
 import type { ThryveConnectErrorCode } from '@thryve-connect/core';
 
+/**
+ * What the components can say went wrong: one text per kind of failure the user can act on, not one
+ * per error code (see {@link errorMessage} for which codes share a text).
+ */
+export interface ErrorMessages {
+  /** Nobody is signed in at the host (`unauthorized`). */
+  signedOut: string;
+  /** The host's backend refused (`forbidden`). */
+  forbidden: string;
+  /** The network or the backend did not answer (`network_error`, `timeout`). */
+  offline: string;
+  /** The service failed or is misconfigured (`server_error`, `configuration_error`, `not_found`). */
+  unavailable: string;
+  /** An answer that cannot be used or trusted (an invalid or foreign widget URL, a bad response). */
+  invalid: string;
+  /** Everything else. */
+  default: string;
+}
+
 /** The widget's texts (and the error texts every component shares). */
 export interface WidgetMessages {
   widgetTitle: string;
   widgetLoading: string;
   widgetReady: string;
+  /** Shown and announced when the session of the widget on screen has aged. */
   widgetExpired: string;
   reload: string;
   retry: string;
-  /** What went wrong, by error code; `default` covers the rest. */
-  errors: Partial<Record<ThryveConnectErrorCode, string>> & { default: string };
+  errors: ErrorMessages;
 }
 
-/** Texts to override: any subset, and in `errors` any subset of the codes. */
+/** Texts to override: any subset, and in `errors` any subset of the kinds. */
 export type MessageOverrides<T extends Pick<WidgetMessages, 'errors'>> = Omit<Partial<T>, 'errors'> & {
   errors?: Partial<T['errors']> | undefined;
 };
-
-// Shared sentences are written once: the widget's budget is counted in bytes. German (and any
-// translation of the host's) comes through the provider's `messages`, so English is all that ships here.
-const enExpired = 'This connection session has expired. Reload it to continue.';
-const enUntrusted = 'The connection service sent an address this app does not trust.';
-const enInvalid = 'The connection service sent an invalid answer.';
 
 /** English widget texts: the fallback for every locale without its own. */
 export const widgetMessagesEn: WidgetMessages = {
   widgetTitle: 'Connect your health data sources',
   widgetLoading: 'Loading the connection widget…',
   widgetReady: 'The connection widget is ready.',
-  widgetExpired: enExpired,
+  widgetExpired: 'This connection session has expired. Reload it to continue.',
   reload: 'Reload',
   retry: 'Try again',
   errors: {
-    unauthorized: 'You are signed out. Sign in again to connect your data sources.',
+    signedOut: 'You are signed out. Sign in again to connect your data sources.',
     forbidden: 'You are not allowed to connect data sources.',
-    network_error: 'Could not reach the server. Check your internet connection and try again.',
-    server_error: 'The connection service is not available right now. Try again in a moment.',
-    timeout: 'The connection service took too long to answer. Try again.',
-    session_expired: enExpired,
-    popup_blocked: 'Your browser blocked the new window.',
-    disallowed_origin: enUntrusted,
-    insecure_url: enUntrusted,
-    invalid_url: enInvalid,
-    missing_token: enInvalid,
-    invalid_token: enInvalid,
-    invalid_response: enInvalid,
+    offline: 'Could not reach the connection service. Check your internet connection and try again.',
+    unavailable: 'The connection service is not available right now. Try again in a moment.',
+    invalid: 'The connection service sent an answer this app cannot use.',
     default: 'Something went wrong. Try again.',
   },
 };
 
+/** Which text each error code shows; a code not listed shows `default`. */
+const KIND: Partial<Record<ThryveConnectErrorCode, keyof ErrorMessages>> = {
+  unauthorized: 'signedOut',
+  forbidden: 'forbidden',
+  network_error: 'offline',
+  timeout: 'offline',
+  server_error: 'unavailable',
+  configuration_error: 'unavailable',
+  not_found: 'unavailable',
+  disallowed_origin: 'invalid',
+  insecure_url: 'invalid',
+  invalid_url: 'invalid',
+  missing_token: 'invalid',
+  invalid_token: 'invalid',
+  invalid_response: 'invalid',
+};
+
 /**
  * Merges text layers over a complete base: a translation (the provider's `messages[locale]`), then a
- * component's `messages` prop. `errors` merges by code, so overriding one error keeps the others.
+ * component's `messages` prop. `errors` merges by kind, so overriding one text keeps the others.
  */
 export function mergeMessages<T extends Pick<WidgetMessages, 'errors'>>(
   base: T,
@@ -66,5 +88,5 @@ export function mergeMessages<T extends Pick<WidgetMessages, 'errors'>>(
 
 /** The user-facing text for an error code. */
 export function errorMessage(messages: Pick<WidgetMessages, 'errors'>, code: ThryveConnectErrorCode): string {
-  return messages.errors[code] ?? messages.errors.default;
+  return messages.errors[KIND[code] ?? 'default'];
 }

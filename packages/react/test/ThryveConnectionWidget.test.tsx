@@ -105,7 +105,7 @@ describe('ThryveConnectionWidget', () => {
 
     await waitFor(() => expect(container().dataset.state).toBe('error'));
     expect(frame()).toBeNull();
-    expect(screen.getByRole('alert').textContent).toMatch(/does not trust|invalid answer/);
+    expect(screen.getByRole('alert').textContent).toMatch(/cannot use/);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(ThryveConnectError);
     expect((onError.mock.calls[0]?.[0] as ThryveConnectError | undefined)?.code).toMatch(
@@ -345,7 +345,7 @@ describe('ThryveConnectionWidget', () => {
     const { fetcher } = fakeFetcher(() => Promise.reject(httpError(401)));
     const { wrapper } = setup(fetcher, {
       locale: 'de',
-      messages: { de: { retry: 'Nochmal', errors: { unauthorized: 'Bitte anmelden.' } } },
+      messages: { de: { retry: 'Nochmal', errors: { signedOut: 'Bitte anmelden.' } } },
     });
     render(<ThryveConnectionWidget messages={{ errors: { forbidden: 'Nicht erlaubt.' } }} />, { wrapper });
     expect(await screen.findByText('Bitte anmelden.')).toBeTruthy();

@@ -1,9 +1,6 @@
 import type { ThryveMessages } from '../pickerMessages.js';
 
 // A separate entry point (`@thryve-connect/react/messages/de`): only apps that speak German pay for it.
-const expired = 'Diese Verbindungssitzung ist abgelaufen. Laden Sie sie neu, um fortzufahren.';
-const untrusted = 'Der Verbindungsdienst hat eine Adresse gesendet, der diese App nicht vertraut.';
-const invalid = 'Der Verbindungsdienst hat eine ungültige Antwort gesendet.';
 
 /**
  * Every text of the widget and the picker in German. Pass it to the provider:
@@ -13,24 +10,16 @@ export const de: ThryveMessages = {
   widgetTitle: 'Verbinden Sie Ihre Gesundheitsdatenquellen',
   widgetLoading: 'Das Verbindungs-Widget wird geladen…',
   widgetReady: 'Das Verbindungs-Widget ist bereit.',
-  widgetExpired: expired,
+  widgetExpired: 'Diese Verbindungssitzung ist abgelaufen. Laden Sie sie neu, um fortzufahren.',
   reload: 'Neu laden',
   retry: 'Erneut versuchen',
   errors: {
-    unauthorized: 'Sie sind abgemeldet. Melden Sie sich erneut an, um Datenquellen zu verbinden.',
+    signedOut: 'Sie sind abgemeldet. Melden Sie sich erneut an, um Datenquellen zu verbinden.',
     forbidden: 'Sie dürfen keine Datenquellen verbinden.',
-    network_error:
-      'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-    server_error: 'Der Verbindungsdienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
-    timeout: 'Der Verbindungsdienst hat zu lange gebraucht. Versuchen Sie es erneut.',
-    session_expired: expired,
-    popup_blocked: 'Ihr Browser hat das neue Fenster blockiert.',
-    disallowed_origin: untrusted,
-    insecure_url: untrusted,
-    invalid_url: invalid,
-    missing_token: invalid,
-    invalid_token: invalid,
-    invalid_response: invalid,
+    offline:
+      'Der Verbindungsdienst ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+    unavailable: 'Der Verbindungsdienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
+    invalid: 'Der Verbindungsdienst hat eine Antwort gesendet, die diese App nicht verwenden kann.',
     default: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
   pickerTitle: 'Datenquellen',
@@ -54,4 +43,11 @@ export const de: ThryveMessages = {
   popupBlocked: (source) => `Ihr Browser hat das Fenster zum Verbinden von ${source} blockiert.`,
   openInThisWindow: 'In diesem Fenster fortfahren',
   openLink: (source) => `Die Verbindungsseite von ${source} öffnen`,
+  connectedSince: (date) => `Verbunden seit ${date}`,
+  connectedAgo: (relative) => `${relative.charAt(0).toUpperCase()}${relative.slice(1)} verbunden`,
+  searchLabel: 'Datenquellen durchsuchen',
+  searchPlaceholder: 'Suchen…',
+  searchResults: { one: '# Datenquelle', other: '# Datenquellen' },
+  noResults: (query) => `Keine Datenquelle passt zu „${query}“.`,
+  clearSearch: 'Suche löschen',
 };
