@@ -1,4 +1,5 @@
 import type { SandboxContext, SandboxRequestLogEntry, SandboxUserRef } from './context.js';
+import { CONTROL_CORS_HEADERS, controlRefusal } from './control-access.js';
 import { DEFAULT_SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials.js';
 import { FaultRegistry, parseFault, type SandboxFault, type SandboxRoute } from './faults.js';
 import { HttpError, json, text } from './http.js';
@@ -90,14 +91,6 @@ export interface SandboxCore extends SandboxHandler {
 }
 
 const MAX_LOGGED_REQUESTS = 10_000;
-
-/** Headers on every control response: stories and browser tests call it from other origins. */
-const CONTROL_CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
-  'Access-Control-Max-Age': '600',
-};
 
 function checkOptions(options: SandboxHandlerOptions): void {
   const { sessionTtlMs, latencyMs } = options;
@@ -235,6 +228,11 @@ export function createSandboxCore(options: SandboxHandlerOptions = {}): SandboxC
     Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
 
   async function control(request: Request, url: URL, path: string): Promise<Response> {
+    const refusal = controlRefusal(request, ctx.url);
+    // No CORS header: the refused page cannot even read why.
+    if (refusal !== undefined) {
+      return json(403, { error: { message: refusal } }, { Vary: 'Origin', 'Cache-Control': 'no-store' });
+    }
     if (request.method === 'OPTIONS')
       return new Response(null, { status: 204, headers: CONTROL_CORS_HEADERS });
     const route = lookup(path);
