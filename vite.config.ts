@@ -21,6 +21,7 @@ const alias = {
   '@thryve-connect/core': here('./packages/core/src/index.ts'),
   '@thryve-connect/react': here('./packages/react/src/index.ts'),
   '@thryve-connect/server': here('./packages/server/src/index.ts'),
+  '@thryve-connect/sandbox/msw': here('./packages/sandbox/src/msw.ts'),
   '@thryve-connect/sandbox': here('./packages/sandbox/src/index.ts'),
 };
 
