@@ -48,7 +48,7 @@ export default defineConfig({
         test: {
           name: 'sandbox',
           environment: 'node',
-          include: ['packages/sandbox/test/**/*.test.ts'],
+          include: ['packages/sandbox/test/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
