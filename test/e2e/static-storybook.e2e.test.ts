@@ -70,11 +70,22 @@ describe('the static Storybook, with no sandbox running', () => {
   it('shows the picker story with statuses, disconnects and connects through the in-browser sandbox', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/iframe.html?id=components-datasourcepicker--default&viewMode=story`);
+    // A row's status text: while statuses are unknown a row offers both buttons, so they prove nothing.
+    const status = (name: string) =>
+      page
+        .getByRole('listitem')
+        .filter({ hasText: name })
+        .getByText(/^(Connected|Not connected|Status unknown)$/)
+        .textContent();
     const disconnect = page.getByRole('button', { name: 'Disconnect Fitbit' });
     await expect.poll(() => disconnect.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => status('Fitbit'), { timeout: 15_000 }).toBe('Connected');
+    expect(await status('Oura')).toBe('Connected');
+    expect(await status('Garmin')).toBe('Not connected');
     await disconnect.click();
     await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Connect Fitbit' }).count()).toBe(1);
+    await expect.poll(() => status('Fitbit')).toBe('Not connected');
 
     // Connect opens the sandbox's consent page in a new tab: the relay worker serves it from this
     // page's sandbox, and the picker reads the new status when the user comes back.
@@ -88,6 +99,7 @@ describe('the static Storybook, with no sandbox running', () => {
     await consent.close();
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expect.poll(() => page.getByRole('button', { name: 'Disconnect Garmin' }).count()).toBe(1);
+    await expect.poll(() => status('Garmin')).toBe('Connected');
     await page.close();
   });
 
