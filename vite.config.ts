@@ -21,6 +21,7 @@ const alias = {
   '@thryve-connect/core': here('./packages/core/src/index.ts'),
   '@thryve-connect/react': here('./packages/react/src/index.ts'),
   '@thryve-connect/server': here('./packages/server/src/index.ts'),
+  '@thryve-connect/sandbox/msw': here('./packages/sandbox/src/msw.ts'),
   '@thryve-connect/sandbox': here('./packages/sandbox/src/index.ts'),
 };
 
@@ -49,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'sandbox',
           environment: 'node',
-          include: ['packages/sandbox/test/**/*.test.ts'],
+          include: ['packages/sandbox/test/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import '../packages/react/src/styles.css';
-import { OFFLINE } from '../stories/support/sandbox.js';
+import { IN_BROWSER_SANDBOX } from '../stories/support/sandbox.js';
 
 // Stories can ask for the dark theme (`globals: { theme: 'dark' }`); the toolbar switches it too.
 const withTheme: Decorator = (Story, context) => {
@@ -18,7 +18,7 @@ const withTheme: Decorator = (Story, context) => {
         colorScheme: theme,
       }}
     >
-      {OFFLINE && (
+      {IN_BROWSER_SANDBOX && (
         <p
           role="note"
           style={{
@@ -29,8 +29,8 @@ const withTheme: Decorator = (Story, context) => {
             borderRadius: 6,
           }}
         >
-          Offline demo: these stories use an in-browser stand-in for Thryve. Run <code>pnpm start</code> for
-          the local sandbox.
+          Offline demo: Thryve's sandbox runs in your browser here (MSW and a service worker, no server). Run{' '}
+          <code>pnpm start</code> for the sandbox on its own origin.
         </p>
       )}
       <Story />
@@ -39,6 +39,15 @@ const withTheme: Decorator = (Story, context) => {
 };
 
 const preview: Preview = {
+  // The static build has no sandbox process: start the in-browser one before any story or loader runs.
+  ...(IN_BROWSER_SANDBOX
+    ? {
+        beforeAll: async () => {
+          const { startBrowserSandbox } = await import('../stories/support/browserSandbox.js');
+          await startBrowserSandbox();
+        },
+      }
+    : {}),
   decorators: [withTheme],
   globalTypes: {
     theme: {

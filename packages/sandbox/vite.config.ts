@@ -1,7 +1,8 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// A Node library: builtins and every dependency stay imports, nothing is bundled for a browser.
+// Builtins and every dependency stay imports. `index` and `cli` are for Node; `msw` runs in Node and in
+// browsers, so nothing it reaches may import a builtin (a test walks its imports to hold that).
 export default defineConfig({
   build: {
     target: 'node20',
@@ -9,8 +10,8 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      input: { index: 'src/index.ts', cli: 'src/cli.ts' },
-      external: [...builtinModules, /^node:/, /^@thryve-connect\//, /^hono/, /^@hono\//],
+      input: { index: 'src/index.ts', cli: 'src/cli.ts', msw: 'src/msw.ts' },
+      external: [...builtinModules, /^node:/, /^@thryve-connect\//, /^hono/, /^@hono\//, /^msw(\/|$)/],
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

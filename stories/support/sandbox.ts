@@ -1,16 +1,37 @@
 /**
- * Story helpers that talk to the local Thryve sandbox: its origin (another origin than Storybook's,
- * as Thryve is in production) and its control API, used to put a demo user into a known state.
+ * Story helpers that talk to the local Thryve sandbox: its URL and its control API, used to put a
+ * demo user into a known state. Two ways it runs:
+ * - `pnpm start` / the stories' tests: the Node sandbox on its own origin (as Thryve is in
+ *   production), behind the real backend proxy on the dev server;
+ * - the static Storybook (`pnpm build-storybook`): no process at all, so the same sandbox runs in the
+ *   page (see stories/support/browserSandbox.ts): MSW answers the page's fetches, a small service
+ *   worker hands it the frame's navigations.
  */
-/**
- * True in the static Storybook (`pnpm build-storybook`): no sandbox and no backend proxy run there, so
- * the stories use an in-browser fake of Thryve's pages (stories/public/fake-thryve), labelled as such.
- */
-export const OFFLINE: boolean = import.meta.env.STORYBOOK_THRYVE_OFFLINE === 'true';
 
-/** Where Thryve's hosts are: the sandbox, or the offline fake beside the static site. */
-export const SANDBOX_URL: string = OFFLINE
-  ? new URL('fake-thryve', window.location.href).href
+/** True in the static Storybook: the sandbox and the proxy routes run in the browser. */
+export const IN_BROWSER_SANDBOX: boolean = import.meta.env.STORYBOOK_THRYVE_IN_BROWSER === 'true';
+
+/**
+ * Always false: the static build no longer needs a stand-in, the stories use the real proxy fetcher
+ * there too. Kept (with {@link OFFLINE_STATE_KEY}) only until StoryProvider drops its offline fetcher.
+ * @deprecated
+ */
+export const OFFLINE = false as boolean;
+
+/** Where the in-browser sandbox's service worker answers: every URL below this path of the site. */
+export const IN_BROWSER_SANDBOX_SCOPE = 'thryve-sandbox/';
+
+// One id per page load: the service worker sends a navigation to the page whose sandbox owns it, so
+// two Storybook tabs never answer for each other.
+function pageId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** Where Thryve's hosts are: the Node sandbox, or a path of this site served by the in-browser one. */
+export const SANDBOX_URL: string = IN_BROWSER_SANDBOX
+  ? new URL(`${IN_BROWSER_SANDBOX_SCOPE}${pageId()}`, window.location.href).href
   : ((import.meta.env.STORYBOOK_THRYVE_SANDBOX_URL as string | undefined) ?? 'http://127.0.0.1:4010');
 
 /** The origin widget URLs come from (the only allowed widget origin of the stories). */
@@ -19,11 +40,14 @@ export const SANDBOX_ORIGIN: string = new URL(SANDBOX_URL).origin;
 /** Hosts for `<ThryveConnectProvider hosts>`: the sandbox serves all three of Thryve's hosts. */
 export const SANDBOX_HOSTS = { api: SANDBOX_URL, widget: SANDBOX_URL, direct: SANDBOX_URL } as const;
 
-/** The offline fake's state: which sources the demo user has connected (shared with fake.js). */
+/** @deprecated Unused since the static build runs the sandbox in the browser; see {@link OFFLINE}. */
 export const OFFLINE_STATE_KEY = 'thryve-connect:fake-thryve:connected';
 
-/** Cookie the dev proxy reads to pick the demo user (see test/support/thryveDevProxy.ts). */
-const DEMO_USER_COOKIE = 'thryve-demo-user';
+/** Cookie the dev proxy (test/support/thryveDevProxy.ts) and the in-browser proxy read to pick the demo user. */
+export const DEMO_USER_COOKIE = 'thryve-demo-user';
+
+/** The demo user the proxy signs in when no story chose one. */
+export const DEFAULT_DEMO_USER = 'storybook-demo-user';
 
 /**
  * Signs the story in as `alias` (a fresh demo user per story keeps stories independent) and
@@ -42,10 +66,6 @@ async function control(path: string, init?: RequestInit): Promise<void> {
 
 /** Connects `dataSources` for the demo user `alias` in the sandbox, without the browser flow. */
 export async function connectInSandbox(alias: string, dataSources: readonly number[]): Promise<void> {
-  if (OFFLINE) {
-    localStorage.setItem(OFFLINE_STATE_KEY, JSON.stringify(dataSources));
-    return;
-  }
   for (const dataSource of dataSources) {
     await control('connect', {
       method: 'POST',

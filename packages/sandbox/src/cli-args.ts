@@ -1,4 +1,4 @@
-import type { SandboxOptions } from './server.js';
+import type { SandboxOptions } from './start-sandbox.js';
 
 /** The usage text `--help` prints. */
 export const USAGE = `Usage: thryve-sandbox [--port N] [--host H] [--session-ttl-ms N] [--latency-ms N] [--webhook-url URL]

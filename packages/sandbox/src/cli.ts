@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseCliArgs, USAGE } from './cli-args.js';
-import { startSandbox } from './server.js';
+import { startSandbox } from './start-sandbox.js';
 
 // The CLI entry: parse, start, announce, and close cleanly on SIGINT/SIGTERM.
 async function main(): Promise<void> {

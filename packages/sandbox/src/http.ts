@@ -1,9 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
 /** The largest request body the sandbox reads; larger bodies get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Thrown for a request the sandbox refuses; the router turns it into a plain-text response. */
+/** Thrown for a request the sandbox refuses; the dispatcher turns it into a plain-text response. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -13,45 +11,50 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads the request body as UTF-8, refusing bodies over {@link MAX_BODY_BYTES} with 413. */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads the request body as UTF-8, refusing bodies over {@link MAX_BODY_BYTES} with 413. It stops
+ * reading at the limit, so an adapter that owns a socket can close it instead of draining the rest.
+ */
+export async function readBody(request: Request): Promise<string> {
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES)
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      reader.cancel().catch(() => undefined);
       throw new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(buffer);
+    }
+    chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** The media type of the request, lower-cased, without parameters ('' when absent). */
-export function mediaType(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** Sends a plain-text response. */
-export function sendText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-  res.end(text);
+/** A plain-text response. */
+export function text(status: number, body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 }
 
-/** Sends a JSON response. */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
+/** A JSON response. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+  });
 }
 
 // Pages are embedded in other origins' iframes, so no X-Frame-Options or frame-ancestors; no-referrer
@@ -63,14 +66,15 @@ const PAGE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-/** Sends an HTML page with the headers every sandbox page carries. */
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, PAGE_HEADERS);
-  res.end(html);
+/** An HTML page with the headers every sandbox page carries. */
+export function html(status: number, body: string): Response {
+  return new Response(body, { status, headers: PAGE_HEADERS });
 }
 
-/** Sends a 302 to `location`, with the page headers so the hop is not cached either. */
-export function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
-  res.end();
+/** A 302 to `location`, with the page headers so the hop is not cached either. */
+export function redirect(location: string): Response {
+  return new Response(null, {
+    status: 302,
+    headers: { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+  });
 }

@@ -1,5 +1,3 @@
-import { randomBytes, randomInt } from 'node:crypto';
-
 /** A Thryve end user as the sandbox holds it. */
 export interface SandboxUser {
   endUserId: string;
@@ -20,10 +18,23 @@ export interface SandboxSession {
 export const ALIAS_PATTERN = /^[A-Za-z0-9-]{1,80}$/;
 
 // Thryve's tokens look like `de3d1e068537dd927b48988cb6969abe` (user) and
-// `1060285265X4247109939067552841` (session); the sandbox mints the same shapes.
-const newUserToken = (): string => randomBytes(16).toString('hex');
-const digits = (count: number): string => Array.from({ length: count }, () => randomInt(10)).join('');
-const newSessionToken = (): string => `${randomInt(1, 10)}${digits(9)}X${randomInt(1, 10)}${digits(18)}`;
+// `1060285265X4247109939067552841` (session); the sandbox mints the same shapes. Web Crypto, not
+// node:crypto: the same store runs in Node, in jsdom and in a browser (MSW).
+const randomBytes = (count: number): Uint8Array => crypto.getRandomValues(new Uint8Array(count));
+const newUserToken = (): string =>
+  Array.from(randomBytes(16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/** A uniform digit from `min` to 9 (bytes of 250 and more are drawn again, so no digit is favoured). */
+function digit(min = 0): string {
+  const range = 10 - min;
+  const limit = 250 - (250 % range);
+  for (;;) {
+    const byte = randomBytes(1)[0] ?? 255;
+    if (byte < limit) return String(min + (byte % range));
+  }
+}
+const digits = (count: number): string => Array.from({ length: count }, () => digit()).join('');
+const newSessionToken = (): string => `${digit(1)}${digits(9)}X${digit(1)}${digits(18)}`;
 
 /** Users and widget sessions, in memory. */
 export class SandboxStore {

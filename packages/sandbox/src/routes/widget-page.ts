@@ -1,8 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import type { SandboxContext } from '../context.js';
 import { dataSourceName, WEB_DATA_SOURCES } from '../data-sources.js';
 import { errorPage, escapeHtml, htmlDocument } from '../html.js';
-import { sendHtml } from '../http.js';
+import { html } from '../http.js';
 import { type WidgetMessages, widgetMessages } from '../messages.js';
 import { widgetUrl } from '../widget-url.js';
 import { sessionRefusal } from './direct-request.js';
@@ -29,14 +28,13 @@ function notice(url: URL, text: WidgetMessages): string {
  * `GET /?connectionSessionToken=…`: the Connection Widget. Plain forms that navigate the frame they
  * are in, so it works inside a cross-origin iframe and in a top-level window alike.
  */
-export function handleWidgetPage(ctx: SandboxContext, url: URL, res: ServerResponse): void {
+export function handleWidgetPage(ctx: SandboxContext, _request: Request, url: URL): Response {
   const token = url.searchParams.get('connectionSessionToken');
   const refusal = sessionRefusal(token, ctx);
   const found = refusal ? undefined : ctx.store.session(token ?? '');
   if (refusal || typeof found !== 'object') {
     const reason = refusal ?? { title: 'Session expired', message: 'This session has expired.' };
-    sendHtml(res, 400, errorPage(reason.title, reason.message));
-    return;
+    return html(400, errorPage(reason.title, reason.message));
   }
   const { session, user } = found;
   const text = widgetMessages(session.locale);
@@ -58,7 +56,7 @@ export function handleWidgetPage(ctx: SandboxContext, url: URL, res: ServerRespo
     return `<li>
 <span class="name">${name}</span>
 <span class="status${connected ? ' connected' : ''}" id="${statusId}">${escapeHtml(connected ? text.connected : text.notConnected)}</span>
-<form method="get" action="/${action}">${fields}<button type="submit"${connected ? '' : ' class="primary"'} aria-describedby="${statusId}">${escapeHtml(label)}</button></form>
+<form method="get" action="${escapeHtml(`${ctx.basePath}/${action}`)}">${fields}<button type="submit"${connected ? '' : ' class="primary"'} aria-describedby="${statusId}">${escapeHtml(label)}</button></form>
 </li>`;
   }).join('\n');
   const body = `<h1>${escapeHtml(text.title)}</h1>
@@ -66,5 +64,5 @@ ${notice(url, text)}<p>${escapeHtml(text.intro)}</p>
 <ul aria-label="${escapeHtml(text.title)}">
 ${rows}
 </ul>`;
-  sendHtml(res, 200, htmlDocument({ lang: text.lang, title: text.title, body }));
+  return html(200, htmlDocument({ lang: text.lang, title: text.title, body }));
 }
