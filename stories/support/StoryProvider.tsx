@@ -4,40 +4,15 @@ import { createProxyFetcher, type Locale, type ThryveFetcher } from '@thryve-con
 import { ThryveConnectProvider } from '@thryve-connect/react';
 import { de } from '@thryve-connect/react/messages/de';
 import { type ReactNode, useState } from 'react';
-import { OFFLINE, OFFLINE_STATE_KEY, SANDBOX_HOSTS, SANDBOX_ORIGIN, SANDBOX_URL } from './sandbox.js';
+import { SANDBOX_HOSTS, SANDBOX_ORIGIN } from './sandbox.js';
 
 /** The demo user the dev proxy answers for: the story's cookie (see `useDemoUser`), else its default. */
 function demoUserOf(): string {
   return /(?:^|;\s*)thryve-demo-user=([A-Za-z0-9-]{1,80})/.exec(document.cookie)?.[1] ?? STORY_USER;
 }
 
-/** The offline fake's backend, in the browser: sessions on the fake's pages, connections in localStorage. */
-function offlineFetcher(): ThryveFetcher {
-  const read = (): number[] => {
-    try {
-      return JSON.parse(localStorage.getItem(OFFLINE_STATE_KEY) ?? '[1]') as number[];
-    } catch {
-      return [1];
-    }
-  };
-  let sequence = 1_000_000_000;
-  const fetcher: ThryveFetcher = async ({ locale }) => {
-    sequence += 1;
-    return {
-      url: `${SANDBOX_URL}/?connectionSessionToken=${sequence}X4247109939067552841&platform=web&lang=${locale}`,
-    };
-  };
-  fetcher.getConnections = async () => read().map((dataSource) => ({ dataSource, connectedAt: null }));
-  fetcher.revoke = async ({ dataSource }) => {
-    localStorage.setItem(OFFLINE_STATE_KEY, JSON.stringify(read().filter((id) => id !== dataSource)));
-  };
-  return fetcher;
-}
-
 /** The fetcher a host app uses: its own backend's routes (here the dev proxy in front of the sandbox). */
-export const proxyFetcher: ThryveFetcher = OFFLINE
-  ? offlineFetcher()
-  : createProxyFetcher('/api/thryve/session');
+export const proxyFetcher: ThryveFetcher = createProxyFetcher('/api/thryve/session');
 
 const TRANSLATIONS = { de };
 

@@ -11,13 +11,6 @@
 /** True in the static Storybook: the sandbox and the proxy routes run in the browser. */
 export const IN_BROWSER_SANDBOX: boolean = import.meta.env.STORYBOOK_THRYVE_IN_BROWSER === 'true';
 
-/**
- * Always false: the static build no longer needs a stand-in, the stories use the real proxy fetcher
- * there too. Kept (with {@link OFFLINE_STATE_KEY}) only until StoryProvider drops its offline fetcher.
- * @deprecated
- */
-export const OFFLINE = false as boolean;
-
 /** Where the in-browser sandbox's service worker answers: every URL below this path of the site. */
 export const IN_BROWSER_SANDBOX_SCOPE = 'thryve-sandbox/';
 
@@ -39,9 +32,6 @@ export const SANDBOX_ORIGIN: string = new URL(SANDBOX_URL).origin;
 
 /** Hosts for `<ThryveConnectProvider hosts>`: the sandbox serves all three of Thryve's hosts. */
 export const SANDBOX_HOSTS = { api: SANDBOX_URL, widget: SANDBOX_URL, direct: SANDBOX_URL } as const;
-
-/** @deprecated Unused since the static build runs the sandbox in the browser; see {@link OFFLINE}. */
-export const OFFLINE_STATE_KEY = 'thryve-connect:fake-thryve:connected';
 
 /** Cookie the dev proxy (test/support/thryveDevProxy.ts) and the in-browser proxy read to pick the demo user. */
 export const DEMO_USER_COOKIE = 'thryve-demo-user';

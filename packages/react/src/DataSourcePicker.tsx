@@ -1,8 +1,10 @@
 'use client';
 import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/core';
-import { type ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DataSourceRow } from './DataSourceRow.js';
+import { formatPlural, searchKey } from './internal/intl.js';
 import { PickerContext, type PickerContextValue, type RenderSourceProps } from './internal/PickerContext.js';
+import { rootAttributes } from './internal/rootAttributes.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -38,6 +40,13 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   unstyled?: boolean;
   /** Accessible name of the list. Default: "Data sources". */
   label?: string;
+  /**
+   * A search box over the sources' names. Default `'auto'`: shown when the picker lists more than
+   * {@link SEARCH_THRESHOLD} sources. `false` never, `true` always.
+   */
+  search?: boolean | 'auto';
+  /** Show "Connected since …" under a connected source (when the backend says when). Default `true`. */
+  showConnectedSince?: boolean;
   /** A connect started here succeeded (read after the redirect back). */
   onConnected?: (dataSource: DataSourceId) => void;
   /** A disconnect succeeded. */
@@ -50,12 +59,16 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   onError?: (error: ThryveConnectError) => void;
 }
 
+/** With more sources than this, the picker offers a search box (`search="auto"`). */
+export const SEARCH_THRESHOLD = 8;
+
 /**
  * A ready-made custom connection screen: the web data sources with the user's status, Connect and
  * Disconnect through Thryve's direct URLs, and the result of the redirect back, announced politely.
  */
 export function DataSourcePicker(props: DataSourcePickerProps) {
-  const { userKey, locale: providerLocale, messages: translations } = useThryveConnect('DataSourcePicker');
+  const context = useThryveConnect('DataSourcePicker');
+  const { userKey, locale: providerLocale, messages: translations } = context;
   const locale = props.locale ?? providerLocale;
   // Stable texts keep the picker's context, and so its rows, from re-rendering.
   const translation = translations?.[locale];
@@ -90,6 +103,28 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     requestAnimationFrame(() => setAnnouncement(message));
   }, []);
   const labelId = useId();
+  const listId = useId();
+
+  // Search: on the names as shown (overrides included), without case or accents.
+  const [query, setQuery] = useState('');
+  const searchInput = useRef<HTMLInputElement>(null);
+  const showSearch =
+    props.search === 'auto' || props.search === undefined ? sources.length > SEARCH_THRESHOLD : props.search;
+  const needle = showSearch ? searchKey(query.trim(), locale) : '';
+  const shown = useMemo(
+    () => (needle ? sources.filter((source) => searchKey(source.name, locale).includes(needle)) : sources),
+    [sources, needle, locale],
+  );
+  // The count is announced once the typing settles, not at every key.
+  useEffect(() => {
+    if (!needle) return;
+    const timer = setTimeout(() => announce(formatPlural(messages.searchResults, locale, shown.length)), 400);
+    return () => clearTimeout(timer);
+  }, [needle, shown.length, announce, messages, locale]);
+  const clearSearch = () => {
+    setQuery('');
+    searchInput.current?.focus();
+  };
 
   const nameOf = (id: DataSourceId) =>
     sources.find((source) => source.id === id)?.name ?? `Data source ${id}`;
@@ -111,9 +146,12 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   const callbacks = useLatestRef(props);
   const { redirectUri, revokeMode, renderSource, renderIcon } = props;
   const confirmDisconnect = props.confirmDisconnect ?? true;
-  const context = useMemo<PickerContextValue>(
+  const showConnectedSince = props.showConnectedSince ?? true;
+  const pickerContext = useMemo<PickerContextValue>(
     () => ({
       messages,
+      locale,
+      showConnectedSince,
       redirectUri,
       revokeMode,
       confirmDisconnect,
@@ -124,7 +162,18 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       onPopupBlocked: (url) => callbacks.current.onPopupBlocked?.(url),
       onError: (failure) => callbacks.current.onError?.(failure),
     }),
-    [messages, redirectUri, revokeMode, confirmDisconnect, announce, renderSource, renderIcon, callbacks],
+    [
+      messages,
+      locale,
+      showConnectedSince,
+      redirectUri,
+      revokeMode,
+      confirmDisconnect,
+      announce,
+      renderSource,
+      renderIcon,
+      callbacks,
+    ],
   );
 
   // Nothing to show, and nothing fetched, while nobody is signed in.
@@ -140,6 +189,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       data-state={status}
       aria-labelledby={labelId}
       aria-busy={status === 'pending'}
+      {...rootAttributes(context, locale)}
     >
       <h2 id={labelId} className="thryve-connect-picker__title">
         {props.label ?? messages.pickerTitle}
@@ -155,9 +205,44 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
           </button>
         </div>
       )}
-      <PickerContext.Provider value={context}>
-        <ul className="thryve-connect-picker__list" aria-labelledby={labelId}>
-          {sources.map((source) => (
+      {showSearch && (
+        <search className="thryve-connect-picker__search">
+          <input
+            ref={searchInput}
+            type="search"
+            className="thryve-connect-picker__search-input"
+            aria-label={messages.searchLabel}
+            aria-controls={listId}
+            placeholder={messages.searchPlaceholder}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              // Escape empties the box first, as a search field does; only then may it close anything.
+              if (event.key === 'Escape' && query) {
+                event.preventDefault();
+                event.stopPropagation();
+                setQuery('');
+              }
+            }}
+          />
+          {query && (
+            <button
+              type="button"
+              className="thryve-connect-picker__clear"
+              aria-label={messages.clearSearch}
+              onClick={clearSearch}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          )}
+        </search>
+      )}
+      {needle && shown.length === 0 && (
+        <p className="thryve-connect-picker__empty">{messages.noResults(query.trim())}</p>
+      )}
+      <PickerContext.Provider value={pickerContext}>
+        <ul id={listId} className="thryve-connect-picker__list" aria-labelledby={labelId}>
+          {shown.map((source) => (
             <DataSourceRow key={source.id} source={source} />
           ))}
         </ul>

@@ -1,5 +1,6 @@
 'use client';
 import { memo, useEffect, useRef, useState } from 'react';
+import { formatConnectedAt } from './internal/intl.js';
 import { usePickerContext } from './internal/PickerContext.js';
 import type { PickerMessages } from './pickerMessages.js';
 import { type DataSourceConnectionStatus, useDataSourceConnection } from './useDataSourceConnection.js';
@@ -73,6 +74,10 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
   const shownStatus = status === 'error' ? source.status : status;
   const badge = messages[BADGE[shownStatus]];
   const busy = status === 'connecting' || status === 'revoking';
+  const since =
+    picker.showConnectedSince && shownStatus === 'connected' && source.connectedAt
+      ? formatConnectedAt(source.connectedAt, picker.locale, Date.now())
+      : undefined;
   const canDisconnect = shownStatus === 'connected' || shownStatus === 'unknown';
   const canConnect = shownStatus !== 'connected';
 
@@ -133,6 +138,14 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
             </button>
           )}
         </span>
+        {since && (
+          <p className="thryve-connect-source__since">
+            {/* Relative to now: a server render and the browser may differ by a day at midnight. */}
+            <time dateTime={source.connectedAt ?? undefined} suppressHydrationWarning>
+              {since.relative ? messages.connectedAgo(since.text) : messages.connectedSince(since.text)}
+            </time>
+          </p>
+        )}
       </div>
       {confirming && (
         // biome-ignore lint/a11y/useSemanticElements: an inline question, not a modal <dialog>: focus stays in the list.

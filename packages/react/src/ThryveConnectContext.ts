@@ -19,6 +19,10 @@ export interface ThryveConnectContextValue {
   locale: Locale;
   /** Texts by locale, over the built-in English. */
   messages: ThryveTranslations | undefined;
+  /** `system` (default) follows the user's `prefers-color-scheme`; `light` or `dark` fixes it. */
+  theme: 'light' | 'dark' | 'system';
+  /** The host's writing direction for our components; `undefined`: from each component's locale. */
+  dir: 'ltr' | 'rtl' | undefined;
 }
 
 export const ThryveConnectContext = createContext<ThryveConnectContextValue | null>(null);

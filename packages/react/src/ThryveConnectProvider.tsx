@@ -29,6 +29,10 @@ interface ProviderBaseProps {
    * your own translation for any of the 28 locales. Define it once (module scope), not inline.
    */
   messages?: ThryveTranslations | undefined;
+  /** Colour theme of our components: `system` (default) follows `prefers-color-scheme`. */
+  theme?: 'light' | 'dark' | 'system' | undefined;
+  /** Writing direction of our components. Default: from the locale (`rtl` for Arabic). */
+  dir?: 'ltr' | 'rtl' | undefined;
   children?: ReactNode;
 }
 
@@ -92,7 +96,16 @@ function useUnstableFetcherWarning(fetcher: ThryveFetcher | undefined) {
  * your app, each under the key of the user it belongs to.
  */
 export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
-  const { userKey, locale = DEFAULT_LOCALE, messages, children, fetcher, hosts } = props;
+  const {
+    userKey,
+    locale = DEFAULT_LOCALE,
+    messages,
+    children,
+    fetcher,
+    hosts,
+    dir,
+    theme = 'system',
+  } = props;
   if (userKey !== null && (typeof userKey !== 'string' || userKey === '')) {
     throw new ThryveConnectError(
       'invalid_input',
@@ -131,7 +144,10 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   useEffect(() => client.mount(), [client]);
   useEffect(() => client.setUser(userKey), [client, userKey]);
 
-  const value = useMemo(() => ({ client, userKey, locale, messages }), [client, userKey, locale, messages]);
+  const value = useMemo(
+    () => ({ client, userKey, locale, messages, theme, dir }),
+    [client, userKey, locale, messages, theme, dir],
+  );
 
   // Development only; the condition is fixed at build time, so the hook order never changes.
   if (process.env.NODE_ENV !== 'production') {

@@ -8,6 +8,7 @@ import {
   ThryveConnectError,
 } from '@thryve-connect/core';
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+import { rootAttributes } from './internal/rootAttributes.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
@@ -94,12 +95,8 @@ interface Pinned {
  * Reload swaps it in when the user chooses. Renders nothing while nobody is signed in.
  */
 export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
-  const {
-    client,
-    userKey,
-    locale: providerLocale,
-    messages: translations,
-  } = useThryveConnect('ThryveConnectionWidget');
+  const context = useThryveConnect('ThryveConnectionWidget');
+  const { client, userKey, locale: providerLocale, messages: translations } = context;
   const locale = props.locale ?? providerLocale;
   const messages = mergeMessages(widgetMessagesEn, translations?.[locale], props.messages);
   const session = useConnectionSession({ locale });
@@ -213,6 +210,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       style={{ position: 'relative', ...props.style }}
       data-state={state}
       aria-busy={state === 'loading'}
+      {...rootAttributes(context, locale)}
     >
       <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
         {announcement}

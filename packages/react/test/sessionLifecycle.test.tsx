@@ -95,7 +95,7 @@ function watchDocument(secret: () => string[]) {
 const fitbitBadge = () =>
   within(
     screen.getByText('Fitbit', { selector: '.thryve-connect-source__name' }).closest('li') as HTMLElement,
-  ).getByText(/Connected|Not connected|Status unknown/).textContent;
+  ).getByText(/^(Connected|Not connected|Status unknown)$/).textContent;
 
 beforeEach(() => sessionStorage.clear());
 afterEach(() => {

@@ -72,6 +72,7 @@ describe('the MSW sandbox, through the real proxy fetcher', () => {
     expect(result.url.startsWith('http://localhost:3000/settings?tab=devices&')).toBe(true);
     expect(
       parseConnectionResult(result.url, {
+        owner: fingerprintToken('user-1'),
         action: 'connect',
         dataSource: 2,
         tokenFingerprint: fingerprintToken(token),
@@ -149,6 +150,7 @@ describe('the React picker on the MSW sandbox', () => {
       createElement(
         ThryveConnectProvider,
         {
+          userKey: 'user-1',
           fetcher: createProxyFetcher(),
           hosts: thryve.hosts,
           allowedWidgetOrigins: [thryve.origin],

@@ -21,6 +21,7 @@ afterAll(() => server.close());
 function renderPicker() {
   return render(
     <ThryveConnectProvider
+      userKey="user-1" // your app's id for the signed-in user
       fetcher={createProxyFetcher()} // the real one: POST /api/thryve/session, GET …/connections
       hosts={thryve.hosts}
       allowedWidgetOrigins={[thryve.origin]}

@@ -18,6 +18,9 @@ export interface RenderSourceProps {
  */
 export interface PickerContextValue {
   messages: PickerMessages;
+  /** The picker's language: dates are formatted for it. */
+  locale: string;
+  showConnectedSince: boolean;
   redirectUri: string | undefined;
   revokeMode: 'background' | 'redirect' | undefined;
   confirmDisconnect: boolean;
