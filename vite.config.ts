@@ -18,6 +18,7 @@ process.env.THRYVE_SANDBOX_URL = sandboxUrl; // read by .storybook/main.ts for t
 const alias = {
   // Before the package's own entry: an alias also matches what starts with it.
   '@thryve-connect/react/messages/de': here('./packages/react/src/messages/de.ts'),
+  '@thryve-connect/react/testing': here('./packages/react/src/testing/index.ts'),
   '@thryve-connect/core': here('./packages/core/src/index.ts'),
   '@thryve-connect/react': here('./packages/react/src/index.ts'),
   '@thryve-connect/server': here('./packages/server/src/index.ts'),

@@ -22,9 +22,32 @@ function jsFiles(dir: string): string[] {
   );
 }
 
+/** Every built file `entry` reaches through relative imports. */
+function reachable(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(resolve(file, '..', specifier as string));
+    }
+  };
+  visit(resolve(entry));
+  return seen;
+}
+
 describe.skipIf(!built)('the built @thryve-connect/react', () => {
+  it('keeps the test kit out of reach of the main entry: no app bundle can include it', () => {
+    const fromMain = [...reachable(join(dist, 'index.js'))];
+    expect(fromMain.length).toBeGreaterThan(10);
+    expect(fromMain.filter((file) => file.includes('/testing/'))).toEqual([]);
+    const fromKit = [...reachable(join(dist, 'testing', 'index.js'))];
+    expect(fromKit.some((file) => file.endsWith('createFakeFetcher.js'))).toBe(true);
+  });
+
   it('builds no Thryve URL and fetches no Thryve host: the flow lives in core, React only binds it', () => {
-    const files = jsFiles(dist);
+    // Everything but the test kit, which plays Thryve's redirect in tests and is never in an app.
+    const files = jsFiles(dist).filter((file) => !file.includes('/testing/'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const code = readFileSync(file, 'utf8');
