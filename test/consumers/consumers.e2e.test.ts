@@ -20,7 +20,7 @@ let sandbox: Sandbox;
 let browser: Browser;
 const tarballs: Record<string, string> = {};
 
-function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}): string {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
@@ -32,6 +32,7 @@ function sh(command: string, args: string[], cwd: string, env: Record<string, st
       `${command} ${args.join(' ')} failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`,
     );
   }
+  return result.stdout + result.stderr;
 }
 
 async function freePort(): Promise<number> {
@@ -42,19 +43,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Copies an app template out of the workspace and points its dependencies at the tarballs. */
+const prepared = new Map<string, string>();
+
 /** Copies an app outside the workspace and installs it from the tarballs (on another React, if asked). */
 function prepare(name: string, react?: string): string {
+  const key = `${name}@${react ?? 'default'}`;
+  const done = prepared.get(key);
+  if (done) return done;
   const dir = join(work, react ? `${name}-react-${react}` : name);
   cpSync(here(`./${name}`), dir, { recursive: true });
   const file = join(dir, 'package.json');
   let manifest = readFileSync(file, 'utf8')
     .replace('TARBALL_CORE', tarballs.core ?? '')
     .replace('TARBALL_REACT', tarballs.react ?? '')
-    .replace('TARBALL_SERVER', tarballs.server ?? '');
+    .replace('TARBALL_SERVER', tarballs.server ?? '')
+    .replace('TARBALL_SANDBOX', tarballs.sandbox ?? '');
   if (react) manifest = manifest.replace(/"(react|react-dom)": "[^"]+"/g, `"$1": "${react}"`);
   writeFileSync(file, manifest);
   sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  prepared.set(key, dir);
   return dir;
 }
 
@@ -98,7 +105,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, credentials: SANDBOX_CREDENTIALS });
   const packs = join(work, 'packs');
   mkdirSync(packs);
-  for (const name of ['core', 'react', 'server']) {
+  for (const name of ['core', 'react', 'server', 'sandbox']) {
     sh('pnpm', ['pack', '--pack-destination', packs], resolve(`packages/${name}`));
     const tarball = readdirSync(packs).find((file) => file.startsWith(`thryve-connect-${name}-`));
     if (!tarball) throw new Error(`no tarball for ${name}`);
@@ -201,6 +208,13 @@ describe('consumers installed from tarballs', () => {
     },
     600_000,
   );
+
+  it("a Vite app's own Vitest + jsdom tests pass with the published test kit and the MSW sandbox", () => {
+    const dir = prepare('vite-app');
+    // Vitest's own process: NODE_ENV=test, as in the team's CI.
+    const output = sh('npx', ['vitest', 'run'], dir, { NODE_ENV: 'test', NO_COLOR: '1', FORCE_COLOR: '0' });
+    expect(output).toMatch(/Tests\s+2 passed \(2\)/);
+  }, 600_000);
 
   it('a Next.js App Router app builds, server-renders both pages and runs the whole journey, with no hydration warning', async () => {
     const dir = prepare('next-app');
