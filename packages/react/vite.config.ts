@@ -20,7 +20,10 @@ export default defineConfig({
     sourcemap: true,
     // German is its own entry (`@thryve-connect/react/messages/de`): only German apps download it.
     // The test kit is its own entry too (`@thryve-connect/react/testing`): no app bundle reaches it.
-    lib: { entry: ['src/index.ts', 'src/messages/de.ts', 'src/messages/en.ts', 'src/testing/index.ts'], formats: ['es'] },
+    lib: {
+      entry: ['src/index.ts', 'src/messages/de.ts', 'src/messages/en.ts', 'src/testing/index.ts'],
+      formats: ['es'],
+    },
     rollupOptions: {
       // preserveModules keeps each file's "use client"; the bundler's warning about it does not apply.
       onwarn(warning, warn) {

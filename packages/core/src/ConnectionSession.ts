@@ -25,6 +25,11 @@ export interface ConnectionSession {
   fetchedAt: number;
   /** Epoch milliseconds after which it must not be used, when the backend said so. */
   expiresAt?: number | undefined;
+  /**
+   * True for a session handed over from a server render (`initialSession`): its widget page was in the
+   * server's HTML, so it may have loaded before the page's script ran.
+   */
+  hydrated?: boolean | undefined;
 }
 
 /** What the fetcher is asked for. */

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/query-core';
 import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './ConnectionSession.js';
 import type { PendingActionStorage } from './createPendingActionStore.js';
+import { isDataSourceId } from './dataSources.js';
 import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
 import { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY } from './queryKeys.js';
@@ -106,6 +107,13 @@ export interface ThryveConnect {
    * before it stops being usable. Counted: returns the function that stops this watcher.
    */
   mount(): () => void;
+  /**
+   * Takes what a server render fetched for `userKey` (the JSON the proxy routes answer: a session
+   * `{ url, expiresAt? }`, connections `{ connectedSources }`) into the cache, validated as a fetched
+   * one would be, unless the cache already has fresher. An invalid or unusable session is dropped: the
+   * components then fetch their own.
+   */
+  hydrate(userKey: string, locale: Locale, initial: { session?: unknown; connections?: unknown }): void;
 }
 
 /** After the last component using a session unmounts, its request is aborted after this grace period. */
@@ -324,6 +332,43 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
 
     ensureSession(userKey, locale) {
       return queryClient.fetchQuery(thryve.sessionOptions(userKey, locale) as never);
+    },
+
+    hydrate(userKey, locale, initial) {
+      const sessionKey = sessionQueryKey(userKey, locale);
+      if (initial.session !== undefined && queryClient.getQueryData(sessionKey) === undefined) {
+        try {
+          const at = now();
+          const session = toConnectionSession(initial.session, {
+            allowedOrigins: allowedWidgetOrigins,
+            locale,
+            now: at,
+          });
+          if (sessionRefreshAt(session, sessionMaxAgeMs) - at >= SESSION_EXPIRY_MARGIN_MS) {
+            queryClient.setQueryData(sessionKey, { ...session, hydrated: true }, { updatedAt: at });
+          }
+        } catch {
+          // Not usable here (an origin this page does not allow, say): the components fetch their own.
+        }
+      }
+      const list = (initial.connections as { connectedSources?: unknown } | undefined)?.connectedSources;
+      const connectionsKey = connectionsQueryKey(userKey);
+      if (Array.isArray(list) && queryClient.getQueryData(connectionsKey) === undefined) {
+        queryClient.setQueryData(
+          connectionsKey,
+          list.flatMap((item: { dataSource?: unknown; connectedAt?: unknown } | null) =>
+            isDataSourceId(item?.dataSource)
+              ? [
+                  {
+                    dataSource: item.dataSource,
+                    connectedAt: typeof item.connectedAt === 'string' ? item.connectedAt : null,
+                  },
+                ]
+              : [],
+          ),
+          { updatedAt: now() },
+        );
+      }
     },
 
     mount() {

@@ -1,9 +1,11 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import {
+  type ConnectedSource,
   createThryveConnect,
   DEFAULT_LOCALE,
   type Locale,
+  type SessionPayload,
   type ThryveConnect,
   ThryveConnectError,
   type ThryveFetcher,
@@ -33,6 +35,14 @@ interface ProviderBaseProps {
   theme?: 'light' | 'dark' | 'system' | undefined;
   /** Writing direction of our components. Default: from the locale (`rtl` for Arabic). */
   dir?: 'ltr' | 'rtl' | undefined;
+  /**
+   * A session your server fetched for this `userKey` and `locale` (what the session route answers,
+   * `{ url, expiresAt? }`, e.g. from the server package's `prefetch`): the widget renders its frame in
+   * the server's HTML, and no request is made until it ages.
+   */
+  initialSession?: SessionPayload | undefined;
+  /** The user's connections as your server read them (`{ connectedSources }`): statuses in the first HTML. */
+  initialConnections?: { connectedSources: readonly ConnectedSource[] } | undefined;
   children?: ReactNode;
 }
 
@@ -141,6 +151,15 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
 
   // The controller watches for expiring sessions while mounted, and knows whose data it may keep:
   // another user's sessions, statuses and pending action go the moment the user changes.
+  // What the server rendered with goes into the cache before any child reads it, for this user only
+  // (as React Query's HydrationBoundary does for new queries: during render, once per value).
+  const { initialSession, initialConnections } = props;
+  useMemo(() => {
+    if (userKey !== null && (initialSession || initialConnections)) {
+      client.hydrate(userKey, locale, { session: initialSession, connections: initialConnections });
+    }
+  }, [client, userKey, locale, initialSession, initialConnections]);
+
   useEffect(() => client.mount(), [client]);
   useEffect(() => client.setUser(userKey), [client, userKey]);
 

@@ -106,15 +106,22 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const loadTimeoutMs = props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS;
 
   const frameOwner = `${userKey}\u0000${locale}`;
-  const [pinnedState, setPinned] = useState<Pinned | null>(null);
-  const pinned = pinnedState?.key === frameOwner ? pinnedState.session : undefined;
   const current = session.status === 'ready' ? session.session : undefined;
+  // A session from the server's render had its frame in the HTML: it may have loaded before this
+  // script ran (and its load event with it), so it counts as loaded, and stays until the user reloads.
+  const initial = current?.hydrated ? current : undefined;
+  const [pinnedState, setPinned] = useState<Pinned | null>(() =>
+    initial ? { key: frameOwner, session: initial } : null,
+  );
+  const pinned = pinnedState?.key === frameOwner ? pinnedState.session : undefined;
   // A loaded page stays; a page that has not loaded yet always takes the newest session.
   const shown = pinned ?? current;
   const url = shown?.url;
 
   // The load state belongs to one URL: a new session means a new iframe that has to load again.
-  const [frame, setFrame] = useState<{ url: string; state: 'loading' | 'loaded' | 'timeout' } | null>(null);
+  const [frame, setFrame] = useState<{ url: string; state: 'loading' | 'loaded' | 'timeout' } | null>(() =>
+    initial ? { url: initial.url, state: 'loaded' } : null,
+  );
   const frameState = url && frame?.url === url ? frame.state : 'loading';
   // Bumped by Retry after a load timeout: a new iframe element for the same URL.
   const [frameKey, setFrameKey] = useState(0);

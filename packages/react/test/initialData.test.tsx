@@ -1,0 +1,131 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { ThryveFetcher } from '@thryve-connect/core';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '../src/index.js';
+import { WIDGET_ORIGIN, widgetUrl } from './support/fakeFetcher.js';
+
+// What a Server Component or loader hands the provider (the server package's `prefetch`), and what the
+// page then looks like: in the first HTML, and after hydration, with no request from the browser.
+
+function counting() {
+  const calls: string[] = [];
+  const fetcher: ThryveFetcher = async ({ locale }) => {
+    calls.push('session');
+    return { url: widgetUrl(locale) };
+  };
+  fetcher.getConnections = async () => {
+    calls.push('connections');
+    return [];
+  };
+  return { fetcher, calls };
+}
+
+function Page(props: {
+  fetcher: ThryveFetcher;
+  userKey: string | null;
+  session: { url: string };
+  connected: number[];
+}) {
+  return (
+    <ThryveConnectProvider
+      userKey={props.userKey}
+      fetcher={props.fetcher}
+      allowedWidgetOrigins={[WIDGET_ORIGIN]}
+      initialSession={props.session}
+      initialConnections={{
+        connectedSources: props.connected.map((dataSource) => ({ dataSource, connectedAt: null })),
+      }}
+    >
+      <ThryveConnectionWidget />
+      <DataSourcePicker include={[1, 2]} />
+    </ThryveConnectProvider>
+  );
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('given a session and statuses from the server render', () => {
+  it('puts the frame and the statuses in the server HTML, and hydrates without a request or a warning', async () => {
+    const session = { url: widgetUrl() };
+    const server = counting();
+    const html = renderToString(
+      <Page fetcher={server.fetcher} userKey="user-1" session={session} connected={[1]} />,
+    );
+    expect(html).toContain(`src="${session.url.replaceAll('&', '&amp;')}"`);
+    expect(html).toContain('data-state="ready"');
+    expect(html).toMatch(/Fitbit.*Connected/);
+    expect(server.calls).toEqual([]);
+
+    const errors = vi.spyOn(console, 'error');
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const frame = container.querySelector('iframe');
+    const browser = counting();
+    await act(async () => {
+      hydrateRoot(
+        container,
+        <Page fetcher={browser.fetcher} userKey="user-1" session={session} connected={[1]} />,
+      );
+    });
+    expect(container.querySelector('iframe')).toBe(frame); // the same element: never reloaded
+    expect(container.querySelector('.thryve-connect-widget')?.getAttribute('data-state')).toBe('ready');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(browser.calls).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    expect(
+      within(
+        screen.getByText('Garmin', { selector: '.thryve-connect-source__name' }).closest('li') as HTMLElement,
+      ).getByText('Not connected'),
+    ).toBeTruthy();
+  });
+
+  it("is used for its own user only: another user's page asks its own backend", async () => {
+    const session = { url: widgetUrl() };
+    const browser = counting();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    await act(async () => {
+      createRoot(container).render(
+        <Page fetcher={browser.fetcher} userKey="user-1" session={session} connected={[1]} />,
+      );
+    });
+    await act(async () => {
+      createRoot(document.body.appendChild(document.createElement('div'))).render(
+        <ThryveConnectProvider
+          userKey="user-2"
+          fetcher={browser.fetcher}
+          allowedWidgetOrigins={[WIDGET_ORIGIN]}
+        >
+          <ThryveConnectionWidget />
+        </ThryveConnectProvider>,
+      );
+    });
+    await waitFor(() => expect(browser.calls).toContain('session'));
+  });
+
+  it('drops a session it cannot use, and fetches its own', async () => {
+    const browser = counting();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    await act(async () => {
+      createRoot(container).render(
+        <Page
+          fetcher={browser.fetcher}
+          userKey="user-1"
+          session={{ url: 'https://evil.example/?connectionSessionToken=1234X5678' }}
+          connected={[]}
+        />,
+      );
+    });
+    await waitFor(() => expect(container.querySelector('iframe')?.src).toContain(WIDGET_ORIGIN));
+    expect(browser.calls).toContain('session');
+  });
+});
