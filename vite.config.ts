@@ -16,6 +16,8 @@ process.env.THRYVE_SANDBOX_URL = sandboxUrl; // read by .storybook/main.ts for t
 
 // Tests run against the sources, not dist: no build needed between an edit and a test.
 const alias = {
+  // The library's development-only code, as a bundler's dev mode resolves it (package.json `imports`).
+  '#is-development': here('./packages/react/src/isDevelopment/development.ts'),
   // Before the package's own entry: an alias also matches what starts with it.
   '@thryve-connect/react/messages/de': here('./packages/react/src/messages/de.ts'),
   '@thryve-connect/react/testing': here('./packages/react/src/testing/index.ts'),

@@ -45,6 +45,7 @@ const config: StorybookConfig = {
       // Stories use the library's sources: an edit shows up without a build.
       resolve: {
         alias: {
+          '#is-development': here('../packages/react/src/isDevelopment/development.ts'),
           // Before the package's own entry: an alias also matches what starts with it.
           '@thryve-connect/react/messages/de': here('../packages/react/src/messages/de.ts'),
           '@thryve-connect/core': here('../packages/core/src/index.ts'),

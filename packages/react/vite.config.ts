@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
 // The stylesheet ships as a plain file users import once (`@thryve-connect/react/styles.css`): no CSS
 // import inside our JS, so no bundler needs a CSS loader for our package and SSR stays clean.
 const copyStyles = (): Plugin => ({
   name: 'thryve-copy-styles',
-  generateBundle() {
+  async generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+    // What `#is-development` resolves to (package.json `imports`), by the app's build mode. Copied, not
+    // bundled: a bundle would turn the `const` into a `var`, and esbuild inlines only a `const` into
+    // the `if (IS_DEVELOPMENT)` of other modules (so the branch drops out of an app's bundle).
+    for (const mode of ['development', 'production']) {
+      const { code } = await transform(readFileSync(`src/isDevelopment/${mode}.ts`, 'utf8'), {
+        loader: 'ts',
+      });
+      this.emitFile({ type: 'asset', fileName: `isDevelopment/${mode}.js`, source: code });
+    }
   },
 });
 
@@ -21,7 +31,14 @@ export default defineConfig({
     // German is its own entry (`@thryve-connect/react/messages/de`): only German apps download it.
     // The test kit is its own entry too (`@thryve-connect/react/testing`): no app bundle reaches it.
     lib: {
-      entry: ['src/index.ts', 'src/messages/de.ts', 'src/messages/en.ts', 'src/testing/index.ts'],
+      entry: [
+        'src/index.ts',
+        'src/messages/de.ts',
+        'src/messages/en.ts',
+        'src/testing/index.ts',
+        // Development-only code, reached only through `#is-development`'s development file.
+        'src/internal/useProviderWarnings.ts',
+      ],
       formats: ['es'],
     },
     rollupOptions: {
@@ -29,7 +46,8 @@ export default defineConfig({
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^@thryve-connect\//],
+      // `#is-development` stays a bare import: the app's bundler picks the file by its own mode.
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^@thryve-connect\//, /^#/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

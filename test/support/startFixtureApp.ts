@@ -20,6 +20,7 @@ export async function startFixtureApp(
     plugins: [react(), thryveDevProxy({ sandboxUrl })],
     resolve: {
       alias: {
+        '#is-development': here('../../packages/react/src/isDevelopment/development.ts'),
         '@thryve-connect/core': here('../../packages/core/src/index.ts'),
         '@thryve-connect/react': here('../../packages/react/src/index.ts'),
         '@thryve-connect/server': here('../../packages/server/src/index.ts'),

@@ -1,11 +1,9 @@
 'use client';
 import type { Locale, ThryveConnect } from '@thryve-connect/core';
 import { createContext, useContext } from 'react';
+import { IS_DEVELOPMENT } from '#is-development';
 import type { ThryveMessages } from './pickerMessages.js';
 import type { MessageOverrides } from './widgetMessages.js';
-
-// Replaced by the bundler, so the long message below drops out of production builds.
-declare const process: { env: { NODE_ENV?: string } };
 
 /** Texts by locale: `{ de }` from `@thryve-connect/react/messages/de`, or your own translation. */
 export type ThryveTranslations = Partial<Record<Locale, MessageOverrides<ThryveMessages>>>;
@@ -35,7 +33,7 @@ export function useThryveConnect(hookName = 'useThryveConnect'): ThryveConnectCo
   const value = useContext(ThryveConnectContext);
   if (!value) {
     throw new Error(
-      process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `\`${hookName}\` must be used within <ThryveConnectProvider>. Wrap your app (or the page) in it.`
         : `${hookName}: no <ThryveConnectProvider>`,
     );

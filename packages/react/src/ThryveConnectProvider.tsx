@@ -12,10 +12,8 @@ import {
   type ThryveHosts,
 } from '@thryve-connect/core';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
 import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
-
-// Replaced by the bundler, so the development warnings drop out of production builds.
-declare const process: { env: { NODE_ENV?: string } };
 
 interface ProviderBaseProps {
   /**
@@ -74,32 +72,6 @@ interface ProviderClientProps {
 /** Props of {@link ThryveConnectProvider}: a `fetcher` (and settings), or a ready `client`. */
 export type ThryveConnectProviderProps = ProviderBaseProps & (ProviderConfigProps | ProviderClientProps);
 
-/** A non-English app that forgot its texts sees English labels around a translated widget: say so. */
-function useMissingTextsWarning(locale: Locale, messages: ThryveTranslations | undefined) {
-  useEffect(() => {
-    if (locale !== 'en' && !messages?.[locale]) {
-      console.warn(
-        `[thryve-connect] No texts for locale "${locale}": our components show English around Thryve's ` +
-          `"${locale}" widget. ${locale === 'de' ? "German ships: import { de } from '@thryve-connect/react/messages/de'" : 'Write a translation'} ` +
-          `and pass it as <ThryveConnectProvider messages={{ ${locale} }}>.`,
-      );
-    }
-  }, [locale, messages]);
-}
-
-/** A fetcher created inline is a new controller on every render, and in-flight flows are lost: say so. */
-function useUnstableFetcherWarning(fetcher: ThryveFetcher | undefined) {
-  const first = useRef(fetcher);
-  const warned = useRef(false);
-  if (fetcher !== first.current && !warned.current) {
-    warned.current = true;
-    console.warn(
-      '[thryve-connect] The provider got a new `fetcher`: define it once (module scope, or useMemo), ' +
-        'or every render starts over the connect/revoke flow state.',
-    );
-  }
-}
-
 /**
  * Gives the thryve-connect components and hooks their controller, signed-in user, locale and texts.
  * Uses your QueryClient when there is one, so sessions are cached and deduplicated with the rest of
@@ -119,7 +91,7 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   if (userKey !== null && (typeof userKey !== 'string' || userKey === '')) {
     throw new ThryveConnectError(
       'invalid_input',
-      process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? '<ThryveConnectProvider> needs `userKey`: your id for the signed-in user (a non-empty string), or null while nobody is signed in.'
         : '',
     );
@@ -168,13 +140,8 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
     [client, userKey, locale, messages, theme, dir],
   );
 
-  // Development only; the condition is fixed at build time, so the hook order never changes.
-  if (process.env.NODE_ENV !== 'production') {
-    // biome-ignore lint/correctness/useHookAtTopLevel: see above.
-    useMissingTextsWarning(locale, messages);
-    // biome-ignore lint/correctness/useHookAtTopLevel: see above.
-    useUnstableFetcherWarning(fetcher);
-  }
+  // Development-only warnings: an empty function in production builds (`#is-development`).
+  useProviderWarnings(locale, messages, fetcher);
 
   const content = <ThryveConnectContext.Provider value={value}>{children}</ThryveConnectContext.Provider>;
   return queryClient === outerClient ? (

@@ -8,6 +8,7 @@ import {
   ThryveConnectError,
 } from '@thryve-connect/core';
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+import { IS_DEVELOPMENT } from '#is-development';
 import { rootAttributes } from './internal/rootAttributes.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -19,9 +20,6 @@ import {
   type WidgetMessages,
   widgetMessagesEn,
 } from './widgetMessages.js';
-
-// Replaced by the bundler, so the long message below drops out of production builds.
-declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * The iframe `sandbox` that keeps Thryve's widget and the providers' logins working: scripts and its own
@@ -163,9 +161,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       : url && frameState === 'timeout'
         ? new ThryveConnectError(
             'timeout',
-            process.env.NODE_ENV !== 'production'
-              ? `The connection widget did not load within ${loadTimeoutMs} ms.`
-              : '',
+            IS_DEVELOPMENT ? `The connection widget did not load within ${loadTimeoutMs} ms.` : '',
           )
         : undefined;
   const state: ThryveConnectionWidgetState = error

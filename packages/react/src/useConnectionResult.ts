@@ -1,6 +1,7 @@
 'use client';
 import { type ConnectionResult, type DataSourceId, readConnectionResult } from '@thryve-connect/core';
 import { useEffect, useState } from 'react';
+import { IS_DEVELOPMENT } from '#is-development';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
@@ -15,9 +16,6 @@ export interface UseConnectionResultOptions {
   /** The URL carried a result this page did not start: ignored, reported here for logging. */
   onUnmatched?: ((result: Extract<ConnectionResult, { status: 'unmatched' }>) => void) | undefined;
 }
-
-// Replaced by the bundler, so the development warning drops out of production builds.
-declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * On the page Thryve sends the user back to (`redirectUri`): reads the result through the controller
@@ -41,7 +39,7 @@ export function useConnectionResult(options: UseConnectionResultOptions = {}): C
     else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource);
     else if (parsed.status === 'failed') onFailed?.(parsed.dataSource, parsed.action);
     else {
-      if (process.env.NODE_ENV !== 'production') {
+      if (IS_DEVELOPMENT) {
         console.warn(
           `[thryve-connect] Ignored a connection result this page did not start (${parsed.reason}). ` +
             'Start connect/revoke with useDataSourceConnection so the result can be matched.',
