@@ -36,7 +36,7 @@ export async function buildFixtureApp(
       plugins: [react()],
       resolve: {
         alias: {
-        '#is-development': here('../../packages/react/src/isDevelopment/production.ts'),
+          '#is-development': here('../../packages/react/src/isDevelopment/production.ts'),
           '@thryve-connect/core': here('../../packages/core/src/index.ts'),
           '@thryve-connect/react': here('../../packages/react/src/index.ts'),
           'react-dom/client': 'react-dom/profiling',

@@ -11,7 +11,7 @@ import {
   type ThryveFetcher,
   type ThryveHosts,
 } from '@thryve-connect/core';
-import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
 import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
 
