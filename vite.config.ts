@@ -15,14 +15,18 @@ const sandboxUrl = `http://127.0.0.1:${TEST_SANDBOX_PORT}`;
 process.env.THRYVE_SANDBOX_URL = sandboxUrl; // read by .storybook/main.ts for the storybook project
 
 // Tests run against the sources, not dist: no build needed between an edit and a test.
-const alias = {
-  // Before the package's own entry: an alias also matches what starts with it.
-  '@thryve-connect/react/messages/de': here('./packages/react/src/messages/de.ts'),
-  '@thryve-connect/core': here('./packages/core/src/index.ts'),
-  '@thryve-connect/react': here('./packages/react/src/index.ts'),
-  '@thryve-connect/server': here('./packages/server/src/index.ts'),
-  '@thryve-connect/sandbox': here('./packages/sandbox/src/index.ts'),
-};
+// An array, so the first match wins: every locale entry (`@thryve-connect/react/messages/<code>`) before
+// the package's own entry, which would otherwise match what starts with it.
+const alias = [
+  {
+    find: /^@thryve-connect\/react\/messages\/([a-z]+)$/,
+    replacement: here('./packages/react/src/messages/$1.ts'),
+  },
+  { find: '@thryve-connect/core', replacement: here('./packages/core/src/index.ts') },
+  { find: '@thryve-connect/react', replacement: here('./packages/react/src/index.ts') },
+  { find: '@thryve-connect/server', replacement: here('./packages/server/src/index.ts') },
+  { find: '@thryve-connect/sandbox', replacement: here('./packages/sandbox/src/index.ts') },
+];
 
 // Debian's Chromium with the flags this machine needs (test/support/chromium.ts).
 const browser = (name: string) => ({
@@ -107,7 +111,7 @@ export default defineConfig({
         plugins: [react()],
         resolve: {
           alias: [
-            ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
+            ...alias,
             { find: /^react-dom($|\/.*)/, replacement: `${here('./node_modules/react-dom-18')}$1` },
             { find: /^react($|\/.*)/, replacement: `${here('./node_modules/react-18')}$1` },
           ],

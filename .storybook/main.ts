@@ -25,14 +25,18 @@ const config: StorybookConfig = {
     return mergeConfig(viteConfig, {
       // Stories use the library's sources: an edit shows up without a build.
       resolve: {
-        alias: {
-          // Before the package's own entry: an alias also matches what starts with it.
-          '@thryve-connect/react/messages/de': here('../packages/react/src/messages/de.ts'),
-          '@thryve-connect/core': here('../packages/core/src/index.ts'),
-          '@thryve-connect/react': here('../packages/react/src/index.ts'),
+        // An array, so the first match wins: every locale entry before the package's own entry, which
+        // would otherwise match what starts with it.
+        alias: [
+          {
+            find: /^@thryve-connect\/react\/messages\/([a-z]+)$/,
+            replacement: here('../packages/react/src/messages/$1.ts'),
+          },
+          { find: '@thryve-connect/core', replacement: here('../packages/core/src/index.ts') },
+          { find: '@thryve-connect/react', replacement: here('../packages/react/src/index.ts') },
           // Loaded on the dev server only, by the proxy middleware (never shipped to the preview).
-          '@thryve-connect/server': here('../packages/server/src/index.ts'),
-        },
+          { find: '@thryve-connect/server', replacement: here('../packages/server/src/index.ts') },
+        ],
       },
       define: {
         'import.meta.env.STORYBOOK_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl),

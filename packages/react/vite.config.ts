@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 // The stylesheet ships as a plain file users import once (`@thryve-connect/react/styles.css`): no CSS
@@ -10,6 +10,12 @@ const copyStyles = (): Plugin => ({
   },
 });
 
+// Every locale is its own entry (`@thryve-connect/react/messages/<code>`): an app downloads only the
+// languages it imports. Read from the folder, so a new locale file is an entry without another edit.
+const locales = readdirSync('src/messages')
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => `src/messages/${file}`);
+
 // One output file per source file, so each keeps its own `"use client"` directive and
 // server components can import the pure helpers (query options) without a client boundary.
 export default defineConfig({
@@ -18,8 +24,7 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    // German is its own entry (`@thryve-connect/react/messages/de`): only German apps download it.
-    lib: { entry: ['src/index.ts', 'src/messages/de.ts'], formats: ['es'] },
+    lib: { entry: ['src/index.ts', ...locales], formats: ['es'] },
     rollupOptions: {
       // preserveModules keeps each file's "use client"; the bundler's warning about it does not apply.
       onwarn(warning, warn) {
