@@ -5,6 +5,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.js';
 import { TEST_SANDBOX_PORT } from './test/support/ports.js';
+import { sourceAliases } from './test/support/sourceAliases.js';
 import { thryveDevProxy } from './test/support/thryveDevProxy.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -15,18 +16,7 @@ const sandboxUrl = `http://127.0.0.1:${TEST_SANDBOX_PORT}`;
 process.env.THRYVE_SANDBOX_URL = sandboxUrl; // read by .storybook/main.ts for the storybook project
 
 // Tests run against the sources, not dist: no build needed between an edit and a test.
-const alias = {
-  // The library's development-only code, as a bundler's dev mode resolves it (package.json `imports`).
-  '#is-development': here('./packages/react/src/isDevelopment/development.ts'),
-  // Before the package's own entry: an alias also matches what starts with it.
-  '@thryve-connect/react/messages/de': here('./packages/react/src/messages/de.ts'),
-  '@thryve-connect/react/testing': here('./packages/react/src/testing/index.ts'),
-  '@thryve-connect/core': here('./packages/core/src/index.ts'),
-  '@thryve-connect/react': here('./packages/react/src/index.ts'),
-  '@thryve-connect/server': here('./packages/server/src/index.ts'),
-  '@thryve-connect/sandbox/msw': here('./packages/sandbox/src/msw.ts'),
-  '@thryve-connect/sandbox': here('./packages/sandbox/src/index.ts'),
-};
+const alias = sourceAliases();
 
 // Debian's Chromium with the flags this machine needs (test/support/chromium.ts).
 const browser = (name: string) => ({
@@ -111,7 +101,7 @@ export default defineConfig({
         plugins: [react()],
         resolve: {
           alias: [
-            ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
+            ...alias,
             { find: /^react-dom($|\/.*)/, replacement: `${here('./node_modules/react-dom-18')}$1` },
             { find: /^react($|\/.*)/, replacement: `${here('./node_modules/react-18')}$1` },
           ],

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
 import type { Plugin } from 'vite';
 import { DEV_SANDBOX_PORT } from '../test/support/ports.js';
+import { sourceAliases } from '../test/support/sourceAliases.js';
 import { thryveDevProxy } from '../test/support/thryveDevProxy.js';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // `pnpm start` runs the sandbox on 4010; the stories' browser tests set THRYVE_SANDBOX_URL to theirs.
 const sandboxUrl = process.env.THRYVE_SANDBOX_URL ?? `http://127.0.0.1:${DEV_SANDBOX_PORT}`;
@@ -44,17 +42,8 @@ const config: StorybookConfig = {
     return mergeConfig(viteConfig, {
       // Stories use the library's sources: an edit shows up without a build.
       resolve: {
-        alias: {
-          '#is-development': here('../packages/react/src/isDevelopment/development.ts'),
-          // Before the package's own entry: an alias also matches what starts with it.
-          '@thryve-connect/react/messages/de': here('../packages/react/src/messages/de.ts'),
-          '@thryve-connect/core': here('../packages/core/src/index.ts'),
-          '@thryve-connect/react': here('../packages/react/src/index.ts'),
-          // The static build runs the sandbox in the page; it imports nothing of ours but itself.
-          '@thryve-connect/sandbox/msw': here('../packages/sandbox/src/msw.ts'),
-          // Loaded on the dev server only, by the proxy middleware (never shipped to the preview).
-          '@thryve-connect/server': here('../packages/server/src/index.ts'),
-        },
+        // `@thryve-connect/server` among them is loaded on the dev server only, by the proxy middleware.
+        alias: sourceAliases(),
       },
       define: {
         'import.meta.env.STORYBOOK_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -20,6 +20,12 @@ const copyStyles = (): Plugin => ({
   },
 });
 
+// Every locale is its own entry (`@thryve-connect/react/messages/<code>`): an app downloads only the
+// languages it imports. Read from the folder, so a new locale file is an entry without another edit.
+const locales = readdirSync('src/messages')
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => `src/messages/${file}`);
+
 // One output file per source file, so each keeps its own `"use client"` directive and
 // server components can import the pure helpers (query options) without a client boundary.
 export default defineConfig({
@@ -28,13 +34,11 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    // German is its own entry (`@thryve-connect/react/messages/de`): only German apps download it.
     // The test kit is its own entry too (`@thryve-connect/react/testing`): no app bundle reaches it.
     lib: {
       entry: [
         'src/index.ts',
-        'src/messages/de.ts',
-        'src/messages/en.ts',
+        ...locales,
         'src/testing/index.ts',
         // Development-only code, reached only through `#is-development`'s development file.
         'src/internal/useProviderWarnings.ts',

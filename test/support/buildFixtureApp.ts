@@ -3,15 +3,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createThryveClient, createThryveConnectHandler, toNodeHandler } from '@thryve-connect/server';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { SANDBOX_CREDENTIALS } from './ports.js';
+import { sourceAliases } from './sourceAliases.js';
 import { staticFiles } from './staticFiles.js';
 import { DEMO_USER_COOKIE } from './thryveDevProxy.js';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * The fixture app as users ship theirs: a production `vite build` (React's production build, with
@@ -35,12 +33,11 @@ export async function buildFixtureApp(
       mode: 'production',
       plugins: [react()],
       resolve: {
-        alias: {
-          '#is-development': here('../../packages/react/src/isDevelopment/production.ts'),
-          '@thryve-connect/core': here('../../packages/core/src/index.ts'),
-          '@thryve-connect/react': here('../../packages/react/src/index.ts'),
-          'react-dom/client': 'react-dom/profiling',
-        },
+        alias: [
+          ...sourceAliases({ production: true }),
+          // react-dom/profiling so the Profiler still reports in a production build.
+          { find: /^react-dom\/client$/, replacement: 'react-dom/profiling' },
+        ],
       },
       define: { 'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
       build: { outDir, emptyOutDir: true, minify: true },

@@ -1,9 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { createServer, type ViteDevServer } from 'vite';
+import { sourceAliases } from './sourceAliases.js';
 import { thryveDevProxy } from './thryveDevProxy.js';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * Serves a fixture host app (index.html + main.tsx) on its own origin with the real backend proxy
@@ -18,14 +16,7 @@ export async function startFixtureApp(
     root,
     logLevel: 'error',
     plugins: [react(), thryveDevProxy({ sandboxUrl })],
-    resolve: {
-      alias: {
-        '#is-development': here('../../packages/react/src/isDevelopment/development.ts'),
-        '@thryve-connect/core': here('../../packages/core/src/index.ts'),
-        '@thryve-connect/react': here('../../packages/react/src/index.ts'),
-        '@thryve-connect/server': here('../../packages/server/src/index.ts'),
-      },
-    },
+    resolve: { alias: sourceAliases() },
     define: { 'import.meta.env.VITE_THRYVE_SANDBOX_URL': JSON.stringify(sandboxUrl) },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, ws: false },
     // Pre-bundled up front: a dependency discovered mid-test would make Vite reload the page under the test.

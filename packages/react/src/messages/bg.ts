@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Bulgarian. Pass it to the provider:
+ * `<ThryveConnectProvider locale="bg" messages={{ bg }}>`.
+ */
+export const bg: ThryveMessages = {
+  widgetTitle: 'Свържете източниците си на здравни данни',
+  widgetLoading: 'Зареждане на уиджета за свързване…',
+  widgetReady: 'Уиджетът за свързване е готов.',
+  widgetExpired: 'Сесията изтече. Презаредете я.',
+  reload: 'Презареждане',
+  retry: 'Нов опит',
+  errors: {
+    signedOut: 'Излезли сте от профила си. Влезте отново.',
+    forbidden: 'Нямате право да свързвате източници на данни.',
+    offline: 'Услугата за свързване не отговаря. Проверете връзката с интернет и опитайте отново.',
+    unavailable: 'Услугата за свързване не е налична. Опитайте по-късно.',
+    invalid: 'Услугата за свързване върна невалиден отговор.',
+    default: 'Нещо се обърка. Опитайте отново.',
+  },
+  pickerTitle: 'Източници на данни',
+  pickerLoading: 'Зареждане на източниците на данни…',
+  statusConnected: 'Свързано',
+  statusDisconnected: 'Не е свързано',
+  statusConnecting: 'Свързване…',
+  statusRevoking: 'Прекъсване…',
+  statusUnknown: 'Неизвестно състояние',
+  connectShort: 'Свързване',
+  disconnectShort: 'Прекъсване',
+  connect: (source) => `Свързване на ${source}`,
+  disconnect: (source) => `Прекъсване на връзката с ${source}`,
+  confirmDisconnect: (source) => `Прекъсване на връзката с ${source}? Данните вече няма да се споделят.`,
+  confirm: 'Прекъсване',
+  cancel: 'Отказ',
+  connected: (source) => `${source} е свързан.`,
+  disconnected: (source) => `Връзката с ${source} е прекъсната.`,
+  connectFailed: (source) => `Неуспешно свързване на ${source}.`,
+  revokeFailed: (source) => `Неуспешно прекъсване на връзката с ${source}.`,
+  popupBlocked: (source) => `Браузърът блокира прозореца за свързване на ${source}.`,
+  openInThisWindow: 'Продължаване в този прозорец',
+  openLink: (source) => `Страница за свързване на ${source}`,
+  connectedSince: (date) => `Свързано от ${date}`,
+  connectedAgo: (relative) => `Свързано ${relative}`,
+  searchLabel: 'Търсене на източници на данни',
+  searchPlaceholder: 'Търсене…',
+  searchResults: { one: '# източник', other: '# източника' },
+  noResults: (query) => `Няма резултати за „${query}“.`,
+  clearSearch: 'Изчистване на търсенето',
+};

@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Danish. Pass it to the provider:
+ * `<ThryveConnectProvider locale="da" messages={{ da }}>`.
+ */
+export const da: ThryveMessages = {
+  widgetTitle: 'Tilslut dine kilder til sundhedsdata',
+  widgetLoading: 'Indlæser forbindelseswidgetten…',
+  widgetReady: 'Forbindelseswidgetten er klar.',
+  widgetExpired: 'Forbindelsessessionen er udløbet. Genindlæs den for at fortsætte.',
+  reload: 'Genindlæs',
+  retry: 'Prøv igen',
+  errors: {
+    signedOut: 'Du er logget ud. Log ind igen for at tilslutte dine datakilder.',
+    forbidden: 'Du har ikke tilladelse til at tilslutte datakilder.',
+    offline: 'Forbindelsestjenesten kunne ikke nås. Tjek din internetforbindelse, og prøv igen.',
+    unavailable: 'Forbindelsestjenesten er ikke tilgængelig lige nu. Prøv igen om lidt.',
+    invalid: 'Forbindelsestjenesten sendte et svar, som appen ikke kan bruge.',
+    default: 'Noget gik galt. Prøv igen.',
+  },
+  pickerTitle: 'Datakilder',
+  pickerLoading: 'Indlæser datakilder…',
+  statusConnected: 'Tilsluttet',
+  statusDisconnected: 'Ikke tilsluttet',
+  statusConnecting: 'Tilslutter…',
+  statusRevoking: 'Frakobler…',
+  statusUnknown: 'Ukendt status',
+  connectShort: 'Tilslut',
+  disconnectShort: 'Frakobl',
+  connect: (source) => `Tilslut ${source}`,
+  disconnect: (source) => `Frakobl ${source}`,
+  confirmDisconnect: (source) => `Frakobl ${source}? Dens data deles ikke længere.`,
+  confirm: 'Frakobl',
+  cancel: 'Annuller',
+  connected: (source) => `${source} er tilsluttet.`,
+  disconnected: (source) => `${source} er frakoblet.`,
+  connectFailed: (source) => `${source} kunne ikke tilsluttes.`,
+  revokeFailed: (source) => `${source} kunne ikke frakobles.`,
+  popupBlocked: (source) => `Din browser blokerede vinduet til at tilslutte ${source}.`,
+  openInThisWindow: 'Fortsæt i dette vindue',
+  openLink: (source) => `Åbn tilslutningssiden for ${source}`,
+  connectedSince: (date) => `Tilsluttet siden ${date}`,
+  connectedAgo: (relative) => `Tilsluttet ${relative}`,
+  searchLabel: 'Søg i datakilder',
+  searchPlaceholder: 'Søg…',
+  searchResults: { one: '# kilde', other: '# kilder' },
+  noResults: (query) => `Ingen datakilder matcher »${query}«.`,
+  clearSearch: 'Ryd søgning',
+};

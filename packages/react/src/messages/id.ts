@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Indonesian. Pass it to the provider:
+ * `<ThryveConnectProvider locale="id" messages={{ id }}>`.
+ */
+export const id: ThryveMessages = {
+  widgetTitle: 'Hubungkan sumber data kesehatan Anda',
+  widgetLoading: 'Memuat widget koneksi…',
+  widgetReady: 'Widget koneksi sudah siap.',
+  widgetExpired: 'Sesi koneksi ini telah berakhir. Muat ulang untuk melanjutkan.',
+  reload: 'Muat ulang',
+  retry: 'Coba lagi',
+  errors: {
+    signedOut: 'Anda sudah keluar. Masuk lagi untuk menghubungkan sumber data Anda.',
+    forbidden: 'Anda tidak diizinkan menghubungkan sumber data.',
+    offline: 'Layanan koneksi tidak dapat dijangkau. Periksa koneksi internet Anda, lalu coba lagi.',
+    unavailable: 'Layanan koneksi sedang tidak tersedia. Coba lagi nanti.',
+    invalid: 'Layanan koneksi mengirim respons yang tidak dapat digunakan aplikasi ini.',
+    default: 'Terjadi kesalahan. Coba lagi.',
+  },
+  pickerTitle: 'Sumber data',
+  pickerLoading: 'Memuat sumber data…',
+  statusConnected: 'Terhubung',
+  statusDisconnected: 'Tidak terhubung',
+  statusConnecting: 'Menghubungkan…',
+  statusRevoking: 'Memutuskan koneksi…',
+  statusUnknown: 'Status tidak diketahui',
+  connectShort: 'Hubungkan',
+  disconnectShort: 'Putuskan koneksi',
+  connect: (source) => `Hubungkan ${source}`,
+  disconnect: (source) => `Putuskan koneksi ${source}`,
+  confirmDisconnect: (source) => `Putuskan koneksi ${source}? Datanya tidak akan dibagikan lagi.`,
+  confirm: 'Putuskan koneksi',
+  cancel: 'Batal',
+  connected: (source) => `${source} terhubung.`,
+  disconnected: (source) => `${source} terputus.`,
+  connectFailed: (source) => `${source} tidak dapat dihubungkan.`,
+  revokeFailed: (source) => `Koneksi ${source} tidak dapat diputuskan.`,
+  popupBlocked: (source) => `Browser Anda memblokir jendela untuk menghubungkan ${source}.`,
+  openInThisWindow: 'Lanjutkan di jendela ini',
+  openLink: (source) => `Buka halaman koneksi ${source}`,
+  connectedSince: (date) => `Terhubung sejak ${date}`,
+  connectedAgo: (relative) => `Terhubung ${relative}`,
+  searchLabel: 'Cari sumber data',
+  searchPlaceholder: 'Cari…',
+  searchResults: { other: '# sumber' },
+  noResults: (query) => `Tidak ada sumber data yang cocok dengan “${query}”.`,
+  clearSearch: 'Hapus pencarian',
+};

@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Lithuanian. Pass it to the provider:
+ * `<ThryveConnectProvider locale="lt" messages={{ lt }}>`.
+ */
+export const lt: ThryveMessages = {
+  widgetTitle: 'Prijunkite savo sveikatos duomenų šaltinius',
+  widgetLoading: 'Įkeliamas prijungimo valdiklis…',
+  widgetReady: 'Prijungimo valdiklis paruoštas.',
+  widgetExpired: 'Prijungimo seansas baigėsi. Įkelkite jį iš naujo, kad galėtumėte tęsti.',
+  reload: 'Įkelti iš naujo',
+  retry: 'Bandyti dar kartą',
+  errors: {
+    signedOut: 'Esate atsijungę. Prisijunkite iš naujo, kad galėtumėte prijungti duomenų šaltinius.',
+    forbidden: 'Neturite leidimo prijungti duomenų šaltinių.',
+    offline: 'Nepavyko pasiekti prijungimo paslaugos. Patikrinkite interneto ryšį ir bandykite dar kartą.',
+    unavailable: 'Prijungimo paslauga šiuo metu neprieinama. Bandykite dar kartą po akimirkos.',
+    invalid: 'Prijungimo paslauga atsiuntė atsakymą, kurio ši programa negali naudoti.',
+    default: 'Kažkas nepavyko. Bandykite dar kartą.',
+  },
+  pickerTitle: 'Duomenų šaltiniai',
+  pickerLoading: 'Įkeliami duomenų šaltiniai…',
+  statusConnected: 'Prijungta',
+  statusDisconnected: 'Neprijungta',
+  statusConnecting: 'Jungiama…',
+  statusRevoking: 'Atjungiama…',
+  statusUnknown: 'Būsena nežinoma',
+  connectShort: 'Prijungti',
+  disconnectShort: 'Atjungti',
+  connect: (source) => `Prijungti ${source}`,
+  disconnect: (source) => `Atjungti ${source}`,
+  confirmDisconnect: (source) => `Atjungti ${source}? Jo duomenys nebebus bendrinami.`,
+  confirm: 'Atjungti',
+  cancel: 'Atšaukti',
+  connected: (source) => `${source} prijungtas.`,
+  disconnected: (source) => `${source} atjungtas.`,
+  connectFailed: (source) => `Nepavyko prijungti ${source}.`,
+  revokeFailed: (source) => `Nepavyko atjungti ${source}.`,
+  popupBlocked: (source) => `Naršyklė užblokavo ${source} prijungimo langą.`,
+  openInThisWindow: 'Tęsti šiame lange',
+  openLink: (source) => `Atidaryti ${source} prijungimo puslapį`,
+  connectedSince: (date) => `Prijungta nuo ${date}`,
+  connectedAgo: (relative) => `Prijungta ${relative}`,
+  searchLabel: 'Ieškoti duomenų šaltinių',
+  searchPlaceholder: 'Ieškoti…',
+  searchResults: { one: '# šaltinis', few: '# šaltiniai', many: '# šaltinio', other: '# šaltinių' },
+  noResults: (query) => `Pagal „${query}“ nerasta jokių duomenų šaltinių.`,
+  clearSearch: 'Išvalyti paiešką',
+};

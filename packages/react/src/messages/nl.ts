@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Dutch. Pass it to the provider:
+ * `<ThryveConnectProvider locale="nl" messages={{ nl }}>`.
+ */
+export const nl: ThryveMessages = {
+  widgetTitle: 'Koppel je bronnen voor gezondheidsgegevens',
+  widgetLoading: 'De koppelwidget wordt geladen…',
+  widgetReady: 'De koppelwidget is klaar.',
+  widgetExpired: 'Deze koppelsessie is verlopen. Laad opnieuw om verder te gaan.',
+  reload: 'Opnieuw laden',
+  retry: 'Opnieuw proberen',
+  errors: {
+    signedOut: 'Je bent uitgelogd. Log opnieuw in om je gegevensbronnen te koppelen.',
+    forbidden: 'Je hebt geen toestemming om gegevensbronnen te koppelen.',
+    offline: 'De koppelservice is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.',
+    unavailable: 'De koppelservice is nu niet beschikbaar. Probeer het zo opnieuw.',
+    invalid: 'De koppelservice stuurde een antwoord dat deze app niet kan gebruiken.',
+    default: 'Er is iets misgegaan. Probeer het opnieuw.',
+  },
+  pickerTitle: 'Gegevensbronnen',
+  pickerLoading: 'Gegevensbronnen laden…',
+  statusConnected: 'Gekoppeld',
+  statusDisconnected: 'Niet gekoppeld',
+  statusConnecting: 'Bezig met koppelen…',
+  statusRevoking: 'Bezig met ontkoppelen…',
+  statusUnknown: 'Status onbekend',
+  connectShort: 'Koppelen',
+  disconnectShort: 'Ontkoppelen',
+  connect: (source) => `${source} koppelen`,
+  disconnect: (source) => `${source} ontkoppelen`,
+  confirmDisconnect: (source) => `${source} ontkoppelen? De gegevens worden dan niet meer gedeeld.`,
+  confirm: 'Ontkoppelen',
+  cancel: 'Annuleren',
+  connected: (source) => `${source} is gekoppeld.`,
+  disconnected: (source) => `${source} is ontkoppeld.`,
+  connectFailed: (source) => `${source} kon niet worden gekoppeld.`,
+  revokeFailed: (source) => `${source} kon niet worden ontkoppeld.`,
+  popupBlocked: (source) => `Je browser heeft het venster om ${source} te koppelen geblokkeerd.`,
+  openInThisWindow: 'Doorgaan in dit venster',
+  openLink: (source) => `Koppelpagina van ${source} openen`,
+  connectedSince: (date) => `Gekoppeld sinds ${date}`,
+  connectedAgo: (relative) => `${relative.charAt(0).toUpperCase()}${relative.slice(1)} gekoppeld`,
+  searchLabel: 'Gegevensbronnen zoeken',
+  searchPlaceholder: 'Zoeken…',
+  searchResults: { one: '# bron', other: '# bronnen' },
+  noResults: (query) => `Geen gegevensbron gevonden voor ‘${query}’.`,
+  clearSearch: 'Zoekopdracht wissen',
+};

@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Polish. Pass it to the provider:
+ * `<ThryveConnectProvider locale="pl" messages={{ pl }}>`.
+ */
+export const pl: ThryveMessages = {
+  widgetTitle: 'Połącz swoje źródła danych o zdrowiu',
+  widgetLoading: 'Wczytywanie widżetu połączenia…',
+  widgetReady: 'Widżet połączenia jest gotowy.',
+  widgetExpired: 'Ta sesja połączenia wygasła. Odśwież ją, aby kontynuować.',
+  reload: 'Odśwież',
+  retry: 'Spróbuj ponownie',
+  errors: {
+    signedOut: 'Wylogowano Cię. Zaloguj się ponownie, aby połączyć źródła danych.',
+    forbidden: 'Nie masz uprawnień do łączenia źródeł danych.',
+    offline: 'Usługa połączeń nie odpowiada. Sprawdź połączenie z internetem i spróbuj ponownie.',
+    unavailable: 'Usługa połączeń jest teraz niedostępna. Spróbuj ponownie za chwilę.',
+    invalid: 'Usługa połączeń wysłała odpowiedź, której ta aplikacja nie może użyć.',
+    default: 'Coś poszło nie tak. Spróbuj ponownie.',
+  },
+  pickerTitle: 'Źródła danych',
+  pickerLoading: 'Wczytywanie źródeł danych…',
+  statusConnected: 'Połączono',
+  statusDisconnected: 'Nie połączono',
+  statusConnecting: 'Łączenie…',
+  statusRevoking: 'Rozłączanie…',
+  statusUnknown: 'Stan nieznany',
+  connectShort: 'Połącz',
+  disconnectShort: 'Rozłącz',
+  connect: (source) => `Połącz ${source}`,
+  disconnect: (source) => `Rozłącz ${source}`,
+  confirmDisconnect: (source) => `Rozłączyć ${source}? Dane przestaną być udostępniane.`,
+  confirm: 'Rozłącz',
+  cancel: 'Anuluj',
+  connected: (source) => `Połączono ${source}.`,
+  disconnected: (source) => `Rozłączono ${source}.`,
+  connectFailed: (source) => `Nie udało się połączyć ${source}.`,
+  revokeFailed: (source) => `Nie udało się rozłączyć ${source}.`,
+  popupBlocked: (source) => `Przeglądarka zablokowała okno połączenia ${source}.`,
+  openInThisWindow: 'Kontynuuj w tym oknie',
+  openLink: (source) => `Otwórz stronę połączenia ${source}`,
+  connectedSince: (date) => `Połączone od ${date}`,
+  connectedAgo: (relative) => `Połączono ${relative}`,
+  searchLabel: 'Szukaj źródeł danych',
+  searchPlaceholder: 'Szukaj…',
+  searchResults: { one: '# źródło', few: '# źródła', many: '# źródeł', other: '# źródła' },
+  noResults: (query) => `Brak źródeł danych pasujących do „${query}”.`,
+  clearSearch: 'Wyczyść wyszukiwanie',
+};

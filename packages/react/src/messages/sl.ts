@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Slovenian. Pass it to the provider:
+ * `<ThryveConnectProvider locale="sl" messages={{ sl }}>`.
+ */
+export const sl: ThryveMessages = {
+  widgetTitle: 'Povežite svoje vire zdravstvenih podatkov',
+  widgetLoading: 'Nalaganje pripomočka za povezavo…',
+  widgetReady: 'Pripomoček za povezavo je pripravljen.',
+  widgetExpired: 'Seja povezave je potekla. Za nadaljevanje jo znova naložite.',
+  reload: 'Znova naloži',
+  retry: 'Poskusi znova',
+  errors: {
+    signedOut: 'Odjavljeni ste. Znova se prijavite, da boste lahko povezali vire podatkov.',
+    forbidden: 'Nimate dovoljenja za povezovanje virov podatkov.',
+    offline: 'Storitev za povezavo ni dosegljiva. Preverite internetno povezavo in poskusite znova.',
+    unavailable: 'Storitev za povezavo trenutno ni na voljo. Poskusite znova čez nekaj trenutkov.',
+    invalid: 'Storitev za povezavo je poslala odgovor, ki ga ta aplikacija ne more uporabiti.',
+    default: 'Prišlo je do napake. Poskusite znova.',
+  },
+  pickerTitle: 'Viri podatkov',
+  pickerLoading: 'Nalaganje virov podatkov…',
+  statusConnected: 'Povezano',
+  statusDisconnected: 'Ni povezano',
+  statusConnecting: 'Povezovanje…',
+  statusRevoking: 'Odklapljanje…',
+  statusUnknown: 'Stanje neznano',
+  connectShort: 'Poveži',
+  disconnectShort: 'Odklopi',
+  connect: (source) => `Poveži ${source}`,
+  disconnect: (source) => `Odklopi ${source}`,
+  confirmDisconnect: (source) => `Želite odklopiti ${source}? Njegovi podatki se ne bodo več delili.`,
+  confirm: 'Odklopi',
+  cancel: 'Prekliči',
+  connected: (source) => `${source} je povezan.`,
+  disconnected: (source) => `${source} je odklopljen.`,
+  connectFailed: (source) => `${source} ni bilo mogoče povezati.`,
+  revokeFailed: (source) => `${source} ni bilo mogoče odklopiti.`,
+  popupBlocked: (source) => `Brskalnik je blokiral okno za povezavo storitve ${source}.`,
+  openInThisWindow: 'Nadaljuj v tem oknu',
+  openLink: (source) => `Odpri stran za povezavo storitve ${source}`,
+  connectedSince: (date) => `Povezano od ${date}`,
+  connectedAgo: (relative) => `Povezano ${relative}`,
+  searchLabel: 'Iskanje virov podatkov',
+  searchPlaceholder: 'Iskanje…',
+  searchResults: { one: '# vir', two: '# vira', few: '# viri', other: '# virov' },
+  noResults: (query) => `Iskanju „${query}“ ne ustreza noben vir podatkov.`,
+  clearSearch: 'Počisti iskanje',
+};

@@ -1,0 +1,50 @@
+import type { ThryveMessages } from '../pickerMessages.js';
+
+/**
+ * Every text of the widget and the picker in Swedish. Pass it to the provider:
+ * `<ThryveConnectProvider locale="sv" messages={{ sv }}>`.
+ */
+export const sv: ThryveMessages = {
+  widgetTitle: 'Anslut dina källor för hälsodata',
+  widgetLoading: 'Anslutningswidgeten läses in…',
+  widgetReady: 'Anslutningswidgeten är klar.',
+  widgetExpired: 'Anslutningssessionen har gått ut. Läs in den igen för att fortsätta.',
+  reload: 'Läs in igen',
+  retry: 'Försök igen',
+  errors: {
+    signedOut: 'Du är utloggad. Logga in igen för att ansluta dina datakällor.',
+    forbidden: 'Du har inte behörighet att ansluta datakällor.',
+    offline: 'Det gick inte att nå anslutningstjänsten. Kontrollera internetanslutningen och försök igen.',
+    unavailable: 'Anslutningstjänsten är inte tillgänglig just nu. Försök igen om en stund.',
+    invalid: 'Anslutningstjänsten skickade ett svar som appen inte kan använda.',
+    default: 'Något gick fel. Försök igen.',
+  },
+  pickerTitle: 'Datakällor',
+  pickerLoading: 'Datakällor läses in…',
+  statusConnected: 'Ansluten',
+  statusDisconnected: 'Inte ansluten',
+  statusConnecting: 'Ansluter…',
+  statusRevoking: 'Kopplar från…',
+  statusUnknown: 'Okänd status',
+  connectShort: 'Anslut',
+  disconnectShort: 'Koppla från',
+  connect: (source) => `Anslut ${source}`,
+  disconnect: (source) => `Koppla från ${source}`,
+  confirmDisconnect: (source) => `Koppla från ${source}? Dess data delas inte längre.`,
+  confirm: 'Koppla från',
+  cancel: 'Avbryt',
+  connected: (source) => `${source} är ansluten.`,
+  disconnected: (source) => `${source} är frånkopplad.`,
+  connectFailed: (source) => `Det gick inte att ansluta ${source}.`,
+  revokeFailed: (source) => `Det gick inte att koppla från ${source}.`,
+  popupBlocked: (source) => `Webbläsaren blockerade fönstret för att ansluta ${source}.`,
+  openInThisWindow: 'Fortsätt i det här fönstret',
+  openLink: (source) => `Öppna anslutningssidan för ${source}`,
+  connectedSince: (date) => `Ansluten sedan ${date}`,
+  connectedAgo: (relative) => `Ansluten ${relative}`,
+  searchLabel: 'Sök bland datakällor',
+  searchPlaceholder: 'Sök…',
+  searchResults: { one: '# källa', other: '# källor' },
+  noResults: (query) => `Ingen datakälla matchar ”${query}”.`,
+  clearSearch: 'Rensa sökningen',
+};
