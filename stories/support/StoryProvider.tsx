@@ -2,7 +2,11 @@ import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { createProxyFetcher, type Locale, type ThryveFetcher } from '@thryve-connect/core';
 import { ThryveConnectProvider } from '@thryve-connect/react';
+import { ar } from '@thryve-connect/react/messages/ar';
 import { de } from '@thryve-connect/react/messages/de';
+import { fr } from '@thryve-connect/react/messages/fr';
+import { ja } from '@thryve-connect/react/messages/ja';
+import { pl } from '@thryve-connect/react/messages/pl';
 import { type ReactNode, useState } from 'react';
 import { SANDBOX_HOSTS, SANDBOX_ORIGIN } from './sandbox.js';
 
@@ -14,7 +18,8 @@ function demoUserOf(): string {
 /** The fetcher a host app uses: its own backend's routes (here the dev proxy in front of the sandbox). */
 export const proxyFetcher: ThryveFetcher = createProxyFetcher('/api/thryve/session');
 
-const TRANSLATIONS = { de };
+// The languages the stories show; an app imports only its own (each under 1 kB).
+const TRANSLATIONS = { ar, de, fr, ja, pl };
 
 /** The demo user stories sign in as: the same alias the dev proxy's cookie names (see sandbox.ts). */
 export const STORY_USER = 'storybook-demo-user';

@@ -135,6 +135,19 @@ describe('locale entries', () => {
   });
 });
 
+describe('button names', () => {
+  // The buttons show the short text and are named by the long one: WCAG 2.5.3 (label in name) asks that
+  // the name contains what is shown, so a voice user can say what they see.
+  it.each([...entries])('in %s, each button is named with the text it shows', (code, messages) => {
+    const named = (name: string, shown: string) =>
+      name.toLocaleLowerCase(code).includes(shown.toLocaleLowerCase(code));
+    expect(named(messages.connect(SOURCE), messages.connectShort), messages.connect(SOURCE)).toBe(true);
+    expect(named(messages.disconnect(SOURCE), messages.disconnectShort), messages.disconnect(SOURCE)).toBe(
+      true,
+    );
+  });
+});
+
 describe('plural forms', () => {
   const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101];
 

@@ -31,7 +31,7 @@ export const et: ThryveMessages = {
   connectShort: 'Ühenda',
   disconnectShort: 'Ühenda lahti',
   connect: (source) => `Ühenda ${source}`,
-  disconnect: (source) => `Ühenda ${source} lahti`,
+  disconnect: (source) => `Ühenda lahti: ${source}`,
   confirmDisconnect: (source) => `${source} ühendatakse lahti ja selle andmeid enam ei jagata.`,
   confirm: 'Ühenda lahti',
   cancel: 'Tühista',

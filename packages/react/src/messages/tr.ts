@@ -31,7 +31,7 @@ export const tr: ThryveMessages = {
   connectShort: 'Bağla',
   disconnectShort: 'Bağlantıyı kes',
   connect: (source) => `${source} bağla`,
-  disconnect: (source) => `${source} bağlantısını kes`,
+  disconnect: (source) => `Bağlantıyı kes: ${source}`,
   confirmDisconnect: (source) => `${source} bağlantısı kesilsin mi? Verileri artık paylaşılmayacak.`,
   confirm: 'Bağlantıyı kes',
   cancel: 'İptal',
