@@ -4,6 +4,7 @@ import { type Sandbox, startSandbox } from '@thryve-connect/sandbox';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildFixtureApp } from '../support/buildFixtureApp.js';
+import { buildSsrApp } from '../support/buildSsrApp.js';
 import { launchChromium } from '../support/chromium.js';
 import { SANDBOX_CREDENTIALS } from '../support/ports.js';
 import { startFixtureApp } from '../support/startFixtureApp.js';
@@ -220,4 +221,41 @@ it('counts session requests during 8 s of sessions that arrive already expired (
   figures['session requests in 8 s of sessions arriving expired (goal ≤ 4)'] = counter.requests;
   figures['widget state after them'] = String(state);
   expect(counter.requests).toBeGreaterThan(0);
+});
+
+it('times navigation start → the widget frame's request: server-handed, client-fetched, bare iframe in the HTML', async () => {
+  const ssr = await buildSsrApp(sandbox.url);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let sessionRequests = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/thryve/session') && page.url().endsWith('/ssr')) sessionRequests += 1;
+  });
+  /** When, after the navigation started, the page asked for the widget's page (its frame's request). */
+  const frameRequestAt = async (mode: string) => {
+    await page.goto(`${ssr.url}/${mode}`);
+    const handle = await page.waitForFunction(
+      () => performance.getEntriesByType('resource').find((entry) => (entry as PerformanceResourceTiming).initiatorType === 'iframe')?.startTime,
+      undefined,
+      { timeout: 20_000 },
+    );
+    return (await handle.jsonValue()) as number;
+  };
+  const times: Record<'bare' | 'ssr' | 'client', number[]> = { bare: [], ssr: [], client: [] };
+  for (const mode of ['bare', 'ssr', 'client'] as const) await frameRequestAt(mode); // warm-up
+  for (let run = 0; run < 21; run++) {
+    const order = (['bare', 'ssr', 'client'] as const).slice(run % 3).concat((['bare', 'ssr', 'client'] as const).slice(0, run % 3));
+    for (const mode of order) times[mode].push(await frameRequestAt(mode));
+  }
+  await context.close();
+  await ssr.close();
+  const ssrRatio = pairedRatio(times.ssr, times.bare);
+  const clientRatio = pairedRatio(times.client, times.bare);
+  figures['navigation → frame request, bare iframe in the HTML, median ms'] = Number(median(times.bare).toFixed(1));
+  figures['… server-handed session (initialSession), / bare [95 % CI]'] =
+    `${median(times.ssr).toFixed(1)} ms, ${ssrRatio.median.toFixed(2)} [${ssrRatio.low.toFixed(2)}, ${ssrRatio.high.toFixed(2)}]`;
+  figures['… session fetched by the browser, / bare [95 % CI]'] =
+    `${median(times.client).toFixed(1)} ms, ${clientRatio.median.toFixed(2)} [${clientRatio.low.toFixed(2)}, ${clientRatio.high.toFixed(2)}]`;
+  figures['session requests from the browser on the server-rendered page'] = sessionRequests;
+  expect(times.ssr).toHaveLength(21);
 });
