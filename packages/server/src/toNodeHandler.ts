@@ -9,22 +9,29 @@ export type NodeHandler = (
   next?: (error?: unknown) => void,
 ) => Promise<void>;
 
+/** A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const HOST_HEADER = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** Thrown by `toRequest` for a request target that is not a path on this server (answered 404). */
+class NotAPathError extends Error {}
+
 function toRequest(
   req: IncomingMessage & { originalUrl?: string; body?: unknown },
   signal: AbortSignal,
 ): Request {
   const encrypted = (req.socket as Partial<TLSSocket> | undefined)?.encrypted === true;
-  const authority = req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? 'localhost';
+  const authority = req.headers.host ?? req.headers[':authority'] ?? 'localhost';
+  // Only the host part may come from the Host header: nothing that could carry a path, credentials or a query.
+  if (typeof authority !== 'string' || !HOST_HEADER.test(authority))
+    throw new TypeError('Invalid Host header.');
+  const origin = `${encrypted ? 'https' : 'http'}://${authority}`;
   // Express strips a mount path from req.url; originalUrl keeps the full path the handler routes on.
   const path = req.originalUrl ?? req.url ?? '/';
-  const url = new URL(
-    path.startsWith('/') ? path : `/${path}`,
-    `${encrypted ? 'https' : 'http'}://${authority}`,
-  );
-  // Only the host part may come from the Host header; the path is the one that was requested.
-  if (url.pathname !== new URL(path.startsWith('/') ? path : `/${path}`, 'http://localhost').pathname) {
-    throw new TypeError('Invalid Host header.');
-  }
+  // The URL is this server's origin plus the path, never a URL the request line names: `//evil.example/x`
+  // (or `/\evil.example/x`) would otherwise resolve to another host.
+  if (!path.startsWith('/')) throw new NotAPathError();
+  const url = new URL(`${origin}${path}`);
+  if (url.pathname.startsWith('//')) throw new NotAPathError();
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -97,8 +104,9 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
 
 /**
  * Adapts a Fetch-API handler (such as `createThryveConnectHandler`'s) to Node's `http` and Express:
- * builds a `Request` (absolute URL from the Host header, streamed body, aborted when the client goes
- * away) and writes the `Response` back. Never rejects: an error goes to `next` when given, otherwise
+ * builds a `Request` (this server's origin from the Host header plus the requested path, streamed body,
+ * aborted when the client goes away) and writes the `Response` back. A request target that is not a
+ * path (`//host/…`, an absolute URL) is answered 404, an invalid Host header 400. Never rejects: an error goes to `next` when given, otherwise
  * answers 500.
  *
  * @example
@@ -116,12 +124,17 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
       let request: Request;
       try {
         request = toRequest(req, controller.signal);
-      } catch {
-        res.statusCode = 400;
+      } catch (error) {
+        const notFound = error instanceof NotAPathError;
+        res.statusCode = notFound ? 404 : 400;
         res.setHeader('content-type', 'application/json');
         res.setHeader('cache-control', 'no-store');
         res.end(
-          JSON.stringify({ error: { code: 'bad_request', message: 'The request could not be read.' } }),
+          JSON.stringify({
+            error: notFound
+              ? { code: 'not_found', message: 'Not found.' }
+              : { code: 'bad_request', message: 'The request could not be read.' },
+          }),
         );
         return;
       }

@@ -28,6 +28,11 @@ export class LruCache<K, V> {
     }
   }
 
+  /** Drops `key`, but only while it still maps to `value` (a newer value stays). */
+  delete(key: K, value: V): void {
+    if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }
