@@ -1,5 +1,7 @@
-// The proxy judged as an attacker would judge it: every test is named by the attack it stops. The
-// numbered groups are the cases of issue 12, each of which got through before it was fixed.
+// The proxy judged as an attacker would judge it: every test is named by the attack it stops. Tests
+// marked [case N] are the numbered cases of issue 12: each failed against the code before the fix
+// (run against commit 12ffba3's src). The others pin checks that already held, so that deleting one
+// fails a test (they are what mutation testing found unpinned).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -83,8 +85,8 @@ function raw(port: number, text: string): Promise<string> {
   });
 }
 
-describe('1. cross-site requests', () => {
-  it('refuses a cross-site <form> with no fields before getEndUser and before any upstream call', async () => {
+describe('cross-site requests', () => {
+  it('[case 1] refuses a cross-site <form> with no fields before getEndUser and before any upstream call', async () => {
     const { handler, getEndUser } = proxy('csrf-victim-1');
     const before = upstreamCount();
     const result = await answer(
@@ -100,7 +102,7 @@ describe('1. cross-site requests', () => {
     expect(upstreamCount()).toBe(before);
   });
 
-  it('refuses a no-cors POST with an empty body from a sibling subdomain (same-site)', async () => {
+  it('[case 1] refuses a no-cors POST with an empty body from a sibling subdomain (same-site)', async () => {
     const { handler, getEndUser } = proxy('csrf-victim-2');
     const before = upstreamCount();
     const result = await answer(
@@ -116,7 +118,7 @@ describe('1. cross-site requests', () => {
     expect(upstreamCount()).toBe(before);
   });
 
-  it('refuses an <img> GET of /connections from another site (no Origin, Sec-Fetch-Site: cross-site)', async () => {
+  it('[case 1] refuses an <img> GET of /connections from another site (no Origin, Sec-Fetch-Site: cross-site)', async () => {
     const { handler, getEndUser } = proxy('csrf-victim-3');
     const before = upstreamCount();
     for (const site of ['cross-site', 'same-site']) {
@@ -129,7 +131,7 @@ describe('1. cross-site requests', () => {
     expect(upstreamCount()).toBe(before);
   });
 
-  it('refuses a request from a sandboxed frame or data: page (Origin: null)', async () => {
+  it('[case 1] refuses a request from a sandboxed frame or data: page (Origin: null)', async () => {
     const { handler, getEndUser } = proxy();
     const result = await answer(
       await handler(
@@ -143,7 +145,7 @@ describe('1. cross-site requests', () => {
     expect(getEndUser).not.toHaveBeenCalled();
   });
 
-  it('refuses an origin that only starts like a listed one, and a listed origin is not a wildcard for its scheme', async () => {
+  it('[case 1] refuses an origin that only starts like a listed one, and a listed origin is not a wildcard for its scheme', async () => {
     const { handler } = proxy('cors-user', { cors: { origin: 'https://app.example' } });
     for (const origin of ['https://app.example.evil', 'http://app.example', 'https://app.example:444']) {
       const result = await answer(
@@ -173,7 +175,7 @@ describe('1. cross-site requests', () => {
     }
   });
 
-  it('refuses a state-changing POST without application/json even when its body is empty', async () => {
+  it('[case 1] refuses a state-changing POST without application/json even when its body is empty', async () => {
     const { handler, getEndUser } = proxy('csrf-victim-4');
     const before = upstreamCount();
     for (const headers of [
@@ -189,9 +191,9 @@ describe('1. cross-site requests', () => {
   });
 });
 
-describe('2. data-source ids outside the web catalogue', () => {
+describe('data-source ids outside the web catalogue', () => {
   it.each([4, 12, 40, 999, 1e3, 2 ** 53 - 1])(
-    'refuses to revoke the unknown or retired source %d before any upstream call',
+    '[case 2] refuses to revoke the unknown or retired source %d before any upstream call',
     async (dataSource) => {
       const { handler } = proxy('revoke-unknown-1');
       const before = upstreamCount();
@@ -208,7 +210,7 @@ describe('2. data-source ids outside the web catalogue', () => {
     },
   );
 
-  it('refuses an unknown id in the client too, before any request', async () => {
+  it('[case 2] refuses an unknown id in the client too, before any request', async () => {
     const before = upstreamCount();
     const error = await catchError(
       clientFor(sandbox).revokeDataSource({ endUserId: 'abcd', dataSource: 12 }),
@@ -217,7 +219,7 @@ describe('2. data-source ids outside the web catalogue', () => {
     expect(upstreamCount()).toBe(before);
   });
 
-  it('lets a host add an id Thryve introduced later, through the client’s catalogue', async () => {
+  it('[case 2] lets a host add an id Thryve introduced later, through the client’s catalogue', async () => {
     const catalogue = [{ id: 48, name: 'New Source', kind: 'web' as const, known: true }];
     const handler = createThryveConnectHandler({
       client: clientFor(sandbox, { catalogue }),
@@ -246,7 +248,7 @@ describe('2. data-source ids outside the web catalogue', () => {
   });
 });
 
-describe('3. request targets and Host headers through toNodeHandler', () => {
+describe('request targets and Host headers through toNodeHandler', () => {
   let port = 0;
   let seen: Request[] = [];
   beforeAll(async () => {
@@ -271,7 +273,7 @@ describe('3. request targets and Host headers through toNodeHandler', () => {
     '/\\evil.example/api/thryve/session',
     '//evil.example:80/api/thryve/session',
   ])(
-    'answers 404 to the protocol-relative target %s instead of routing it with an attacker-chosen host',
+    '[case 3] answers 404 to the protocol-relative target %s instead of routing it with an attacker-chosen host',
     async (target) => {
       const text = await raw(port, post(target));
       expect(text.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
@@ -286,17 +288,21 @@ describe('3. request targets and Host headers through toNodeHandler', () => {
     expect(seen).toEqual([]);
   });
 
-  it.each([
-    'evil.example/api/thryve/session?',
-    'user@evil.example',
-    'evil.example#',
-    'evil example',
-    'a:b:c',
-  ])('refuses the Host header %j that would smuggle a path, credentials or a fragment', async (host) => {
+  const refusesHost = async (host: string) => {
     const text = await raw(port, post('/api/thryve/session', host));
     expect(text.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
     expect(seen).toEqual([]);
-  });
+  };
+
+  it.each(['evil.example/api/thryve/session?', 'evil.example#'])(
+    '[case 3] refuses the Host header %j that would move the path or hide it in a fragment',
+    refusesHost,
+  );
+
+  it.each(['user@evil.example', 'evil example', 'a:b:c'])(
+    'refuses the Host header %j that would carry credentials or is not a host',
+    refusesHost,
+  );
 
   it('builds the URL getEndUser sees from the Host header and the path only', async () => {
     const text = await raw(port, post('/api/thryve/session?x=1', `LocalHost:${port}`));
@@ -308,7 +314,7 @@ describe('3. request targets and Host headers through toNodeHandler', () => {
   });
 });
 
-describe('4. expiresAt from a misbehaving Thryve', () => {
+describe('expiresAt from a misbehaving Thryve', () => {
   async function sessionWithExpiry(expiresAt: unknown) {
     const fake = await startFakeThryve({
       connection: (_req, res, origin) => {
@@ -347,13 +353,16 @@ describe('4. expiresAt from a misbehaving Thryve', () => {
     ['not a date', 'soon'],
     ['a numeric string', String(Date.now() + 600_000)],
     ['a boolean', true],
-  ])('drops an expiresAt %s and reports it, never a 500 or an expired session', async (_name, expiresAt) => {
-    const { status, body, onError } = await sessionWithExpiry(expiresAt);
-    expect(status).toBe(200);
-    expect(body).not.toHaveProperty('expiresAt');
-    expect(onError).toHaveBeenCalledTimes(1);
-    expect(isThryveApiError(onError.mock.calls[0]?.[0], 'invalid_response')).toBe(true);
-  });
+  ])(
+    '[case 4] drops an expiresAt %s and reports it, never a 500 or an expired session',
+    async (_name, expiresAt) => {
+      const { status, body, onError } = await sessionWithExpiry(expiresAt);
+      expect(status).toBe(200);
+      expect(body).not.toHaveProperty('expiresAt');
+      expect(onError).toHaveBeenCalledTimes(1);
+      expect(isThryveApiError(onError.mock.calls[0]?.[0], 'invalid_response')).toBe(true);
+    },
+  );
 
   it('keeps a sane future expiresAt, as ISO 8601, from epoch milliseconds or an ISO string', async () => {
     const at = Date.now() + 10 * 60_000;
@@ -365,8 +374,8 @@ describe('4. expiresAt from a misbehaving Thryve', () => {
   });
 });
 
-describe('5. the size of Thryve’s answers', () => {
-  it('stops reading a 100 MB answer at the cap instead of buffering it', async () => {
+describe('the size of Thryve’s answers', () => {
+  it('[case 5] stops reading a 100 MB answer at the cap instead of buffering it', async () => {
     let written = 0;
     const fake = await startFakeThryve({
       connection: (_req, res) => {
@@ -393,7 +402,7 @@ describe('5. the size of Thryve’s answers', () => {
     }
   });
 
-  it('reads an answer of exactly the cap, and refuses one byte more', async () => {
+  it('[case 5] reads an answer of exactly the cap, and refuses one byte more', async () => {
     const sized = (size: number) =>
       startFakeThryve({
         connection: (_req, res, origin) => {
@@ -422,7 +431,7 @@ describe('5. the size of Thryve’s answers', () => {
     }
   });
 
-  it('reports an answer that is not UTF-8 as invalid, not as a network failure', async () => {
+  it('[case 5] reports an answer that is not UTF-8 as invalid, not as a network failure', async () => {
     const fake = await startFakeThryve({
       accessToken: (_req, res) => {
         res.setHeader('content-type', 'text/plain');
@@ -440,8 +449,8 @@ describe('5. the size of Thryve’s answers', () => {
   });
 });
 
-describe('6. one deadline per route', () => {
-  it('bounds the three Thryve calls of /revoke by timeoutMs together, not each', async () => {
+describe('one deadline per route', () => {
+  it('[case 6] bounds the three Thryve calls of /revoke by timeoutMs together, not each', async () => {
     const handler = createThryveConnectHandler({
       client: clientFor(sandbox, { timeoutMs: 600 }),
       getEndUser: () => ({ alias: 'deadline-user-1' }),
@@ -462,7 +471,7 @@ describe('6. one deadline per route', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it('bounds the client’s revoke (two requests) by one timeoutMs', async () => {
+  it('[case 6] bounds the client’s revoke (two requests) by one timeoutMs', async () => {
     const client = clientFor(sandbox, { timeoutMs: 500 });
     const endUserId = await client.getOrCreateEndUser('deadline-user-2');
     sandbox.inject({ route: 'connection', type: 'latency', ms: 300, times: 1 });
@@ -472,8 +481,8 @@ describe('6. one deadline per route', () => {
   });
 });
 
-describe('7. a stale end-user cache', () => {
-  it('resolves the user again when Thryve no longer knows the cached id, instead of answering 502', async () => {
+describe('a stale end-user cache', () => {
+  it('[case 7] resolves the user again when Thryve no longer knows the cached id, instead of answering 502', async () => {
     const { handler } = proxy('stale-user-1');
     const json = { 'content-type': 'application/json' };
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
@@ -487,7 +496,7 @@ describe('7. a stale end-user cache', () => {
     ).toBe(200);
   });
 
-  it('does not retry a refusal of an id it has just resolved (no loop)', async () => {
+  it('[case 7] does not retry a refusal of an id it has just resolved (no loop)', async () => {
     const spy = { ...clientFor(sandbox) };
     spy.getOrCreateEndUser = vi.fn(spy.getOrCreateEndUser);
     spy.getConnectedSources = vi.fn(async () => {
@@ -505,7 +514,7 @@ describe('7. a stale end-user cache', () => {
   });
 });
 
-describe('9. webhooks', () => {
+describe('webhooks', () => {
   const forged = () =>
     new Request('http://app.test/webhooks/thryve', {
       method: 'POST',
@@ -517,13 +526,13 @@ describe('9. webhooks', () => {
       }),
     });
 
-  it('does not parse a forged disconnect when the host configured no authenticity check', async () => {
+  it('[case 9] does not parse a forged disconnect when the host configured no authenticity check', async () => {
     const error = await catchError(parseThryveWebhook(forged(), undefined as never));
     expect(error).toBeInstanceOf(TypeError);
     expect(await catchError(parseThryveWebhook(forged(), {} as never))).toBeInstanceOf(TypeError);
   });
 
-  it('refuses a forged disconnect without, or with wrong, Basic credentials', async () => {
+  it('[case 9] refuses a forged disconnect without, or with wrong, Basic credentials', async () => {
     const verify = createBasicAuthVerifier({ username: 'thryve', password: 'hook-pass-1' });
     const withAuth = (value?: string) => {
       const request = forged();
@@ -554,7 +563,7 @@ describe('9. webhooks', () => {
     ).resolves.toBeTruthy();
   });
 
-  it('refuses a forged disconnect whose header secret is missing, shorter, longer or off by one character', async () => {
+  it('[case 9] refuses a forged disconnect whose header secret is missing, shorter, longer or off by one character', async () => {
     const verify = createHeaderSecretVerifier({
       header: 'x-thryve-secret',
       secret: 'a-long-random-secret-1',
@@ -586,7 +595,7 @@ describe('9. webhooks', () => {
     expect(() => createThryveWebhookHandler({ onEvent: () => undefined } as never)).toThrow(TypeError);
   });
 
-  it('the ready-made route answers a forged disconnect 401 and never calls onEvent', async () => {
+  it('[case 9] the ready-made route answers a forged disconnect 401 and never calls onEvent', async () => {
     const onEvent = vi.fn();
     const onError = vi.fn();
     const route = createThryveWebhookHandler({
@@ -603,7 +612,7 @@ describe('9. webhooks', () => {
     );
   });
 
-  it('the ready-made route answers within Thryve’s 2 s even when the work takes longer, and reports a late failure', async () => {
+  it('[case 9] the ready-made route answers within Thryve’s 2 s even when the work takes longer, and reports a late failure', async () => {
     const onError = vi.fn();
     let finish: (() => void) | undefined;
     const route = createThryveWebhookHandler({
@@ -624,7 +633,7 @@ describe('9. webhooks', () => {
     await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(expect.any(Error), expect.any(Request)));
   });
 
-  it('the ready-made route answers 204 for a handled event, 500 when onEvent fails in time, 204 for an unknown type and 405 for GET', async () => {
+  it('[case 9] the ready-made route answers 204 for a handled event, 500 when onEvent fails in time, 204 for an unknown type and 405 for GET', async () => {
     const events: unknown[] = [];
     const ok = createThryveWebhookHandler({ verify: 'none', onEvent: (event) => void events.push(event) });
     expect((await ok(forged())).status).toBe(204);
@@ -649,8 +658,8 @@ describe('9. webhooks', () => {
   });
 });
 
-describe('11. one error vocabulary', () => {
-  it('answers a refusal of our Thryve credentials as configuration_error, and the browser does not retry it', async () => {
+describe('one error vocabulary', () => {
+  it('[case 11] answers a refusal of our Thryve credentials as configuration_error, and the browser does not retry it', async () => {
     const handler = createThryveConnectHandler({
       client: clientFor(sandbox, { ...WRONG_CREDENTIALS }),
       getEndUser: () => ({ alias: 'vocab-user-1' }),
@@ -689,7 +698,7 @@ describe('11. one error vocabulary', () => {
     },
   );
 
-  it('names failures with core’s codes in the client', async () => {
+  it('[case 11] names failures with core’s codes in the client', async () => {
     const endUserId = await clientFor(sandbox).getOrCreateEndUser('vocab-user-3');
     sandbox.inject({ route: 'connection', type: 'error', status: 502, times: 1 });
     const upstream = await catchError(clientFor(sandbox).createConnectionSession({ endUserId }));
