@@ -106,20 +106,13 @@ export const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** The furthest ahead an `expiresAt` from Thryve may lie (Thryve publishes no session lifetime). */
 const MAX_EXPIRY_AHEAD_MS = 24 * 60 * 60 * 1000;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
 /**
- * Thryve's `expiresAt` as an ISO instant when it is a sane future one: an ISO 8601 string or epoch
+ * Thryve's `expiresAt` as an ISO instant when it is a sane future one: a date string (ISO 8601) or epoch
  * milliseconds, after `now` and at most a day ahead. Epoch seconds (a date in 1970), a past instant or
  * one outside the Date range give `undefined`: an expired session would send the browser into a loop.
  */
 function saneExpiry(value: unknown, now: number): string | undefined {
-  const ms =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && ISO_INSTANT.test(value)
-        ? Date.parse(value)
-        : Number.NaN;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
   return ms > now && ms <= now + MAX_EXPIRY_AHEAD_MS ? new Date(ms).toISOString() : undefined;
 }
 

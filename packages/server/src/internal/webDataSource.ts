@@ -9,10 +9,8 @@ export function webDataSourceProblem(
   value: unknown,
   catalogue: readonly DataSource[],
 ): 'invalid_data_source' | 'native_data_source' | undefined {
-  const source =
-    typeof value === 'number' && Number.isSafeInteger(value) && value > 0
-      ? catalogue.find((entry) => entry.id === value)
-      : undefined;
+  // Only ids the catalogue lists match: a string, a fraction or a negative number never does.
+  const source = catalogue.find((entry) => entry.id === value);
   if (source === undefined) return 'invalid_data_source';
   return source.kind === 'web' ? undefined : 'native_data_source';
 }
