@@ -6,7 +6,6 @@ import {
   dataSources,
   isDataSourceId,
   isLocale,
-  isThryveConnectError,
   type Locale,
   parseWidgetUrl,
   type ThryveHosts,
@@ -119,7 +118,7 @@ function saneExpiry(value: unknown, now: number): string | undefined {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 function basic(user: string, secret: string): string {
-  return `Basic ${Buffer.from(`${user}:${secret}`, 'utf8').toString('base64')}`;
+  return `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 }
 
 function requireString(value: unknown, name: string): string {
@@ -320,22 +319,23 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
       const what = `POST ${path}`;
       const { status, text } = await post(
         path,
-        JSON.stringify(locale === undefined ? { endUserId } : { endUserId, locale }),
+        // JSON leaves out an undefined locale.
+        JSON.stringify({ endUserId, locale }),
         'application/json',
         'application/json',
         deadline(callOptions),
       );
       const body = parseJson(text, what, status);
-      const data = isObject(body) ? body.data : undefined;
-      if (!isObject(data) || typeof data.url !== 'string') throw malformed(what, status);
+      const data = isObject(body) && isObject(body.data) ? body.data : {};
+      if (typeof data.url !== 'string') throw malformed(what, status);
       let parsed: ReturnType<typeof parseWidgetUrl>;
       try {
         parsed = parseWidgetUrl(data.url, { allowedOrigins: widgetOrigins });
       } catch (error) {
-        const detail = isThryveConnectError(error) ? ` (${error.code})` : '';
+        // parseWidgetUrl throws only ThryveConnectErrors: their code says why.
         throw new ThryveApiError(
           'invalid_response',
-          `Thryve answered ${what} with a widget URL that is not valid for the configured widget host${detail}.`,
+          `Thryve answered ${what} with a widget URL that is not valid for the configured widget host (${(error as { code?: string }).code}).`,
           { status },
         );
       }
@@ -401,15 +401,8 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
       // One deadline for both requests: the session and the revoke GET.
       const signal = deadline(callOptions);
       const { token } = await client.createConnectionSession({ endUserId, signal });
-      let url: string;
-      try {
-        url = buildRevokeUrl({ token, dataSource, hosts: { direct } });
-      } catch {
-        throw new ThryveApiError(
-          'invalid_response',
-          'Thryve answered with a session token that cannot be used.',
-        );
-      }
+      // The token passed parseWidgetUrl and the source the catalogue check: this cannot throw.
+      const url = buildRevokeUrl({ token, dataSource, hosts: { direct }, catalogue });
       // A browser page of Thryve's: no credentials are sent to it, and its HTML is not read.
       const result = await send(
         'the direct revoke GET',

@@ -74,13 +74,9 @@ function normalizeCorsOrigins(origin: string | string[]): Set<string> {
   const list = Array.isArray(origin) ? origin : [origin];
   const result = new Set<string>();
   for (const entry of list) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(entry);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed === undefined || parsed.origin === 'null' || parsed.origin !== entry.replace(/\/$/, '')) {
+    const parsed = URL.canParse(entry) ? new URL(entry) : undefined;
+    // An opaque origin serialises as "null", which matches no entry: refused like any non-origin.
+    if (parsed?.origin !== String(entry).replace(/\/$/, '')) {
       throw new TypeError(
         `createThryveConnectHandler: cors.origin entries must be exact origins such as https://app.example.com (got ${JSON.stringify(String(entry)).slice(0, 60)}).`,
       );
@@ -283,13 +279,8 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
           onError: (error) => report(error, request),
         }),
       );
-      return json(
-        request,
-        200,
-        session.expiresAt === undefined
-          ? { url: session.url }
-          : { url: session.url, expiresAt: session.expiresAt },
-      );
+      // JSON leaves out an undefined expiresAt.
+      return json(request, 200, { url: session.url, expiresAt: session.expiresAt });
     }
     const body = await readJsonObject(request, true);
     const problem = webDataSourceProblem(body.dataSource, catalogue);

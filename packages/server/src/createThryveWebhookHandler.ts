@@ -49,15 +49,12 @@ export function createThryveWebhookHandler(
     throw new TypeError('createThryveWebhookHandler: "answerWithinMs" must be a positive number.');
   }
 
-  const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: {
-        'Cache-Control': 'no-store',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-      },
-    });
+  const accepted = () => new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+    Response.json(
+      { error: { code, message } },
+      { status, headers: { 'Cache-Control': 'no-store', ...headers } },
+    );
   const report = (error: unknown, request: Request) => {
     try {
       onError?.(error, request);
@@ -69,19 +66,17 @@ export function createThryveWebhookHandler(
   return async function thryveWebhookHandler(request: Request): Promise<Response> {
     const started = Date.now();
     if (request.method !== 'POST') {
-      return answer(405, { error: { code: 'bad_request', message: 'Use POST.' } }, { Allow: 'POST' });
+      return refuse(405, 'bad_request', 'Use POST.', { Allow: 'POST' });
     }
     let event: ThryveWebhookEvent;
     try {
       event = await parseThryveWebhook(request, { verify });
     } catch (error) {
       // A type this library does not handle is not Thryve's mistake: acknowledge it, or it is sent again.
-      if (isThryveWebhookError(error, 'unknown_type')) return answer(204);
+      if (isThryveWebhookError(error, 'unknown_type')) return accepted();
       report(error, request);
-      if (isThryveWebhookError(error)) {
-        return answer(error.status, { error: { code: error.code, message: error.message } });
-      }
-      return answer(500, { error: { code: 'server_error', message: 'The webhook could not be handled.' } });
+      if (isThryveWebhookError(error)) return refuse(error.status, error.code, error.message);
+      return refuse(500, 'server_error', 'The webhook could not be handled.');
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const work = Promise.resolve()
@@ -100,10 +95,10 @@ export function createThryveWebhookHandler(
       void work.then((result) => {
         if (result !== 'done') report(result.error, request);
       });
-      return answer(204);
+      return accepted();
     }
-    if (outcome === 'done') return answer(204);
+    if (outcome === 'done') return accepted();
     report(outcome.error, request);
-    return answer(500, { error: { code: 'server_error', message: 'The webhook could not be handled.' } });
+    return refuse(500, 'server_error', 'The webhook could not be handled.');
   };
 }
