@@ -10,6 +10,7 @@ import {
   createPendingActionStore,
   createProxyFetcher,
   DEFAULT_THRYVE_HOSTS,
+  deriveDataSources,
   fingerprintToken,
   isThryveConnectError,
   normalizeSessionPayload,
@@ -265,5 +266,36 @@ describe('the last edges', () => {
         parseWidgetUrl(`${origin}/?connectionSessionToken=${TOKEN}`, { allowedOrigins: [origin] }).token,
       ).toBe(TOKEN);
     }
+  });
+
+  it('refuses a token that is not a string even when it looks like one', () => {
+    expect(refusal(() => buildConnectUrl({ token: 12345678 as never, dataSource: 1 })).code).toBe(
+      'missing_token',
+    );
+  });
+
+  it('tells codes apart in its guard', () => {
+    const error = new ThryveConnectError('timeout', '');
+    expect(isThryveConnectError(error, 'timeout')).toBe(true);
+    expect(isThryveConnectError(error, 'aborted')).toBe(false);
+  });
+
+  it('ranks an id by its first place in order', () => {
+    expect(deriveDataSources({ include: [1, 2, 3], order: [3, 1, 3] }).map((source) => source.id)).toEqual([
+      3, 1, 2,
+    ]);
+  });
+
+  it('replaces only the last /session of the URL with the sibling route', async () => {
+    const seen: string[] = [];
+    const fetcher = createProxyFetcher({
+      url: '/session/api/session',
+      fetch: async (input) => {
+        seen.push(String(input));
+        return new Response('{"connectedSources":[]}');
+      },
+    });
+    await fetcher.getConnections?.({});
+    expect(seen).toEqual(['/session/api/connections']);
   });
 });
