@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: every figure we track, in one table: size budgets (size-limit), the browser
-// benchmarks (test/bench, Playwright + Debian Chromium against the sandbox) and the proxy's overhead.
+// benchmarks (test/bench, Playwright + Debian Chromium against the sandbox), the proxy's overhead and
+// its load figure (500 concurrent sessions).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -54,6 +55,21 @@ if (existsSync('packages/server/bench/overhead.mjs')) {
     }
   } catch {
     rows.push({ figure: 'proxy overhead', value: 'failed', budget: '' });
+  }
+}
+
+if (existsSync('packages/server/bench/load.mjs')) {
+  const load = run('node', ['packages/server/bench/load.mjs', '--json']);
+  try {
+    for (const [figure, value] of Object.entries(JSON.parse(load.stdout.trim().split('\n').at(-1)))) {
+      rows.push({
+        figure: `proxy ${figure}`,
+        value: String(value),
+        budget: figure === 'load: failures' ? '0' : '',
+      });
+    }
+  } catch {
+    rows.push({ figure: 'proxy load', value: 'failed', budget: '' });
   }
 }
 

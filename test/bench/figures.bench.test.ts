@@ -223,7 +223,7 @@ it('counts session requests during 8 s of sessions that arrive already expired (
   expect(counter.requests).toBeGreaterThan(0);
 });
 
-it('times navigation start → the widget frame's request: server-handed, client-fetched, bare iframe in the HTML', async () => {
+it("times navigation start → the widget frame's request: server-handed, client-fetched, bare iframe in the HTML", async () => {
   const ssr = await buildSsrApp(sandbox.url);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -235,7 +235,10 @@ it('times navigation start → the widget frame's request: server-handed, client
   const frameRequestAt = async (mode: string) => {
     await page.goto(`${ssr.url}/${mode}`);
     const handle = await page.waitForFunction(
-      () => performance.getEntriesByType('resource').find((entry) => (entry as PerformanceResourceTiming).initiatorType === 'iframe')?.startTime,
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .find((entry) => (entry as PerformanceResourceTiming).initiatorType === 'iframe')?.startTime,
       undefined,
       { timeout: 20_000 },
     );
@@ -244,14 +247,18 @@ it('times navigation start → the widget frame's request: server-handed, client
   const times: Record<'bare' | 'ssr' | 'client', number[]> = { bare: [], ssr: [], client: [] };
   for (const mode of ['bare', 'ssr', 'client'] as const) await frameRequestAt(mode); // warm-up
   for (let run = 0; run < 21; run++) {
-    const order = (['bare', 'ssr', 'client'] as const).slice(run % 3).concat((['bare', 'ssr', 'client'] as const).slice(0, run % 3));
+    const order = (['bare', 'ssr', 'client'] as const)
+      .slice(run % 3)
+      .concat((['bare', 'ssr', 'client'] as const).slice(0, run % 3));
     for (const mode of order) times[mode].push(await frameRequestAt(mode));
   }
   await context.close();
   await ssr.close();
   const ssrRatio = pairedRatio(times.ssr, times.bare);
   const clientRatio = pairedRatio(times.client, times.bare);
-  figures['navigation → frame request, bare iframe in the HTML, median ms'] = Number(median(times.bare).toFixed(1));
+  figures['navigation → frame request, bare iframe in the HTML, median ms'] = Number(
+    median(times.bare).toFixed(1),
+  );
   figures['… server-handed session (initialSession), / bare [95 % CI]'] =
     `${median(times.ssr).toFixed(1)} ms, ${ssrRatio.median.toFixed(2)} [${ssrRatio.low.toFixed(2)}, ${ssrRatio.high.toFixed(2)}]`;
   figures['… session fetched by the browser, / bare [95 % CI]'] =

@@ -32,12 +32,14 @@ function codeForStatus(status: number): ThryveConnectErrorCode {
   return 'bad_request';
 }
 
-async function readErrorMessage(response: Response): Promise<string | undefined> {
+// The backend proxy's codes (`{ error: { code } }`) that its HTTP status alone does not tell: adopted,
+// so the browser shows the code the server sent (a `configuration_error` is not retried). The proxy's
+// other codes are the ones `codeForStatus` gives; an unknown code is ignored.
+const PROXY_CODES = ' invalid_locale invalid_data_source native_data_source configuration_error not_found ';
+
+async function readError(response: Response): Promise<{ code?: unknown; message?: unknown } | undefined> {
   try {
-    const body: unknown = await response.json();
-    const error = (body as { error?: { message?: unknown } } | null)?.error;
-    const message = typeof error?.message === 'string' ? error.message : undefined;
-    return message?.slice(0, 300);
+    return ((await response.json()) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   } catch {
     return undefined;
   }
@@ -70,11 +72,14 @@ async function request(
     );
   }
   if (!response.ok) {
-    const detail = await readErrorMessage(response);
+    const error = await readError(response);
+    const code = error?.code;
     throw new ThryveConnectError(
-      codeForStatus(response.status),
+      typeof code === 'string' && PROXY_CODES.includes(` ${code} `)
+        ? (code as ThryveConnectErrorCode)
+        : codeForStatus(response.status),
       typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `${url} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`
+        ? `${url} answered HTTP ${response.status}${typeof error?.message === 'string' && error.message ? `: ${error.message.slice(0, 300)}` : ''}.`
         : '',
       { status: response.status },
     );

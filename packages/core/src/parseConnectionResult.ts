@@ -52,7 +52,8 @@ function readParams(url: unknown): URLSearchParams | undefined {
  * Reads Thryve's result parameters (`token`, `dataSource`, `connected`) from the URL the user came
  * back to, and interprets them against what this page started: after a connect `connected=true` is
  * success; after a revoke `connected=false` is success. Without a matching pending action (same token,
- * same source, recent) the result is `unmatched`, never a success. Never throws.
+ * same source, recent) the result is `unmatched`, never a success; so is a URL with any result
+ * parameter twice (`malformed`). Never throws.
  */
 export function parseConnectionResult(
   url: string | URL,
@@ -65,7 +66,13 @@ export function parseConnectionResult(
   const connectedParam = params.get('connected');
   const token = params.get('token');
   const dataSource = Number(params.get('dataSource'));
-  if (!isDataSourceId(dataSource) || (connectedParam !== 'true' && connectedParam !== 'false') || !token) {
+  if (
+    !isDataSourceId(dataSource) ||
+    (connectedParam !== 'true' && connectedParam !== 'false') ||
+    !token ||
+    // Any parameter twice is ambiguous (`connected=true&connected=false`): never read as a success.
+    CONNECTION_RESULT_PARAMS.some((name) => params.getAll(name).length > 1)
+  ) {
     return { status: 'unmatched', reason: 'malformed' };
   }
   if (!pendingAction) return { status: 'unmatched', reason: 'no_pending_action', dataSource };

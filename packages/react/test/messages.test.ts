@@ -138,7 +138,8 @@ describe('locale entries', () => {
 describe('button names', () => {
   // The buttons show the short text and are named by the long one: WCAG 2.5.3 (label in name) asks that
   // the name contains what is shown, so a voice user can say what they see.
-  it.each([...entries])('in %s, each button is named with the text it shows', (code, messages) => {
+  it.each([...entries])('in %s, each button is named with the text it shows', (code, entry) => {
+    const messages = entry as ThryveMessages;
     const named = (name: string, shown: string) =>
       name.toLocaleLowerCase(code).includes(shown.toLocaleLowerCase(code));
     expect(named(messages.connect(SOURCE), messages.connectShort), messages.connect(SOURCE)).toBe(true);

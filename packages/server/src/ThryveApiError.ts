@@ -1,21 +1,25 @@
 /**
- * Why a call to Thryve failed:
- * - `unauthorized` (HTTP 401): Thryve refused the app's credentials — check username/password and authId/authSecret.
+ * Why a call to Thryve failed, in the library's one error vocabulary (the codes of core's
+ * `ThryveConnectErrorCode`):
+ * - `configuration_error` (Thryve HTTP 401): Thryve refused the app's credentials — check
+ *   username/password and authId/authSecret. No retry will help.
  * - `forbidden` (HTTP 403): Thryve refused the end-user token.
  * - `bad_request` (HTTP 400, or input refused before any request was sent).
  * - `not_found` (HTTP 404).
- * - `upstream`: any other HTTP error, or a response that is not what Thryve documents.
+ * - `server_error`: Thryve answered 5xx or another HTTP error.
+ * - `invalid_response`: the answer is not in Thryve's documented format (or larger than the cap).
  * - `timeout`: no complete answer within the client's `timeoutMs`.
- * - `network`: Thryve could not be reached at all.
+ * - `network_error`: Thryve could not be reached at all.
  */
 export type ThryveApiErrorCode =
-  | 'unauthorized'
+  | 'configuration_error'
   | 'forbidden'
   | 'bad_request'
   | 'not_found'
-  | 'upstream'
+  | 'server_error'
+  | 'invalid_response'
   | 'timeout'
-  | 'network';
+  | 'network_error';
 
 /** Options of a {@link ThryveApiError}. */
 export interface ThryveApiErrorOptions {
@@ -42,11 +46,7 @@ export class ThryveApiError extends Error {
 
   /** True for failures that may pass on their own (network, timeout, Thryve 5xx). */
   get retryable(): boolean {
-    return (
-      this.code === 'network' ||
-      this.code === 'timeout' ||
-      (this.code === 'upstream' && this.status !== undefined && this.status >= 500)
-    );
+    return this.code === 'network_error' || this.code === 'timeout' || this.code === 'server_error';
   }
 
   /** Type guard: is `error` a {@link ThryveApiError} (optionally with the given code)? */

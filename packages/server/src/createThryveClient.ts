@@ -1,16 +1,18 @@
 import {
-  assertWebDataSource,
   buildRevokeUrl,
+  type DataSource,
   type DataSourceId,
   DEFAULT_THRYVE_HOSTS,
+  dataSources,
   isDataSourceId,
   isLocale,
-  isThryveConnectError,
   type Locale,
   parseWidgetUrl,
   type ThryveHosts,
 } from '@thryve-connect/core';
+import { BodyEncodingError, BodyTooLargeError, readBody } from './internal/readBody.js';
 import { hostPrefix, isAlias, isEndUserId, isObject } from './internal/validation.js';
+import { webDataSourceMessage, webDataSourceProblem } from './internal/webDataSource.js';
 import { ThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
 
 /** Options of {@link createThryveClient}. Keep them on the server: they are the app's master secrets. */
@@ -23,12 +25,30 @@ export interface ThryveClientOptions {
   authId: string;
   /** Basic-auth password of the `AppAuthorization` header. */
   authSecret: string;
-  /** Override Thryve's hosts (QA, the local sandbox). Default: production. */
+  /**
+   * Override Thryve's hosts (QA, the local sandbox). Default: production. https only, except for
+   * loopback hosts (`localhost`, `127.0.0.1`, `[::1]`): the API host receives the credentials.
+   */
   hosts?: Partial<ThryveHosts> | undefined;
   /** A `fetch` implementation. Default: the global one, looked up at call time. */
   fetch?: typeof fetch | undefined;
-  /** Time limit of each request to Thryve, in milliseconds. Default 10 000. */
+  /**
+   * Time limit of each method call in milliseconds, all of its requests together (a revoke is two).
+   * The handler applies it to each route as a whole. Default 10 000.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * The data sources this app offers, as core's `dataSources` or `deriveDataSources()` returns them.
+   * Only its web sources can be revoked (and, through the handler, sent to Thryve at all); add the ids
+   * Thryve introduces after this release here. Default: core's `dataSources`.
+   */
+  catalogue?: readonly DataSource[] | undefined;
+}
+
+/** Per-call options of every {@link ThryveClient} method. */
+export interface ThryveCallOptions {
+  /** Aborts the call (it then fails with `timeout`), e.g. the handler's deadline for a whole route. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A widget session as {@link ThryveClient.createConnectionSession} returns it. */
@@ -51,22 +71,54 @@ export interface ThryveConnectedSource {
 /** A server-side Thryve REST client. Every method throws {@link ThryveApiError} on failure. */
 export interface ThryveClient {
   /** `POST /v5/accessToken`: the Thryve end-user id for the app's alias (same alias, same id). */
-  getOrCreateEndUser(alias: string): Promise<string>;
-  /** `POST /widget/v6/connection`: a Connection Widget session for the end user. */
-  createConnectionSession(options: {
-    endUserId: string;
-    locale?: Locale | undefined;
-  }): Promise<ThryveConnectionSession>;
+  getOrCreateEndUser(alias: string, options?: ThryveCallOptions): Promise<string>;
+  /**
+   * `POST /widget/v6/connection`: a Connection Widget session for the end user. An `expiresAt` from
+   * Thryve is kept only when it is a future instant within 24 hours (ISO 8601 or epoch milliseconds);
+   * otherwise it is dropped and `onError` hears about it (an `invalid_response` that did not fail the call).
+   */
+  createConnectionSession(
+    options: {
+      endUserId: string;
+      locale?: Locale | undefined;
+      onError?: ((error: ThryveApiError) => void) | undefined;
+    } & ThryveCallOptions,
+  ): Promise<ThryveConnectionSession>;
   /** `POST /v5/userInformation`: the data sources the end user has connected. */
-  getConnectedSources(endUserId: string): Promise<ThryveConnectedSource[]>;
-  /** Gets a session and performs Thryve's direct revoke GET server-side. Native sources are refused. */
-  revokeDataSource(options: { endUserId: string; dataSource: DataSourceId }): Promise<void>;
+  getConnectedSources(endUserId: string, options?: ThryveCallOptions): Promise<ThryveConnectedSource[]>;
+  /**
+   * Gets a session and performs Thryve's direct revoke GET server-side, under one deadline. Only web
+   * sources of the catalogue are accepted; anything else is refused (`bad_request`) before any request.
+   */
+  revokeDataSource(
+    options: { endUserId: string; dataSource: DataSourceId } & ThryveCallOptions,
+  ): Promise<void>;
+  /** The catalogue the client (and a handler using it) checks data-source ids against. */
+  readonly catalogue?: readonly DataSource[] | undefined;
+  /** The deadline of one call in milliseconds; the handler uses it for a whole route. */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** The largest answer read from Thryve; a longer one fails with `invalid_response`, unread. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** The furthest ahead an `expiresAt` from Thryve may lie (Thryve publishes no session lifetime). */
+const MAX_EXPIRY_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Thryve's `expiresAt` as an ISO instant when it is a sane future one: a date string (ISO 8601) or epoch
+ * milliseconds, after `now` and at most a day ahead. Epoch seconds (a date in 1970), a past instant or
+ * one outside the Date range give `undefined`: an expired session would send the browser into a loop.
+ */
+function saneExpiry(value: unknown, now: number): string | undefined {
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return ms > now && ms <= now + MAX_EXPIRY_AHEAD_MS ? new Date(ms).toISOString() : undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 function basic(user: string, secret: string): string {
-  return `Basic ${Buffer.from(`${user}:${secret}`, 'utf8').toString('base64')}`;
+  return `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 }
 
 function requireString(value: unknown, name: string): string {
@@ -78,10 +130,10 @@ function requireString(value: unknown, name: string): string {
 
 function codeForStatus(status: number): ThryveApiErrorCode {
   if (status === 400) return 'bad_request';
-  if (status === 401) return 'unauthorized';
+  if (status === 401) return 'configuration_error';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
-  return 'upstream';
+  return 'server_error';
 }
 
 function hintForStatus(status: number): string {
@@ -94,18 +146,24 @@ function hintForStatus(status: number): string {
 
 function malformed(what: string, status: number): ThryveApiError {
   return new ThryveApiError(
-    'upstream',
+    'invalid_response',
     `Thryve answered ${what} with a response that is not in the documented format.`,
-    {
-      status,
-    },
+    { status },
   );
+}
+
+function parseJson(text: string, what: string, status: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw malformed(what, status);
+  }
 }
 
 /**
  * Creates a server-side Thryve client holding the app's credentials. Every request carries both
- * Basic-auth headers and an `AbortSignal` timeout; errors are {@link ThryveApiError}s whose messages
- * never contain the secrets.
+ * Basic-auth headers and a deadline; answers are read up to {@link MAX_RESPONSE_BYTES}; errors are
+ * {@link ThryveApiError}s whose messages never contain the secrets.
  *
  * @example
  * const thryve = createThryveClient({
@@ -133,48 +191,86 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError('createThryveClient: "timeoutMs" must be a positive number.');
   }
+  const catalogue = options.catalogue ?? dataSources;
+  if (!Array.isArray(catalogue)) {
+    throw new TypeError('createThryveClient: "catalogue" must be an array of data sources.');
+  }
   const fetchImpl = options.fetch;
 
-  /** Sends one request and reads its whole body under the same timeout. */
+  /** One deadline for a whole method call: the client's own, and the caller's signal when given. */
+  function deadline(callOptions: ThryveCallOptions | undefined): AbortSignal {
+    const own = AbortSignal.timeout(timeoutMs);
+    return callOptions?.signal ? AbortSignal.any([own, callOptions.signal]) : own;
+  }
+
+  function transportError(what: string, error: unknown, signal: AbortSignal): ThryveApiError {
+    if (signal.aborted) {
+      return new ThryveApiError('timeout', `Thryve did not answer ${what} within ${timeoutMs} ms.`);
+    }
+    // The cause is the fetch failure (e.g. ECONNREFUSED); it never holds the request headers.
+    return new ThryveApiError('network_error', `Could not reach Thryve for ${what}.`, { cause: error });
+  }
+
+  /** Sends one request and reads its body (capped) under the call's deadline. */
   async function send(
     what: string,
     url: string,
     init: RequestInit,
+    signal: AbortSignal,
+    read: boolean,
   ): Promise<{ status: number; text: string; url: string }> {
-    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
     try {
-      const response = await (fetchImpl ?? globalThis.fetch)(url, { ...init, signal, cache: 'no-store' });
-      const text = await response.text();
+      response = await (fetchImpl ?? globalThis.fetch)(url, { ...init, signal, cache: 'no-store' });
+    } catch (error) {
+      throw transportError(what, error, signal);
+    }
+    const { status } = response;
+    if (!response.ok || !read) {
+      // Nothing in the body is used: release the connection instead of reading it.
+      await response.body?.cancel().catch(() => undefined);
       if (!response.ok) {
         throw new ThryveApiError(
-          codeForStatus(response.status),
-          `Thryve answered ${what} with HTTP ${response.status}.${hintForStatus(response.status)}`,
-          { status: response.status },
+          codeForStatus(status),
+          `Thryve answered ${what} with HTTP ${status}.${hintForStatus(status)}`,
+          { status },
         );
       }
-      return { status: response.status, text, url: response.url };
+      return { status, text: '', url: response.url };
+    }
+    try {
+      return { status, text: await readBody(response, MAX_RESPONSE_BYTES), url: response.url };
     } catch (error) {
-      if (error instanceof ThryveApiError) throw error;
-      if (signal.aborted) {
-        throw new ThryveApiError('timeout', `Thryve did not answer ${what} within ${timeoutMs} ms.`);
+      if (error instanceof BodyTooLargeError) {
+        throw new ThryveApiError(
+          'invalid_response',
+          `Thryve answered ${what} with more than ${MAX_RESPONSE_BYTES} bytes; it was not read.`,
+          { status },
+        );
       }
-      // The cause is the fetch failure (e.g. ECONNREFUSED); it never holds the request headers.
-      throw new ThryveApiError('network', `Could not reach Thryve for ${what}.`, { cause: error });
+      if (error instanceof BodyEncodingError) throw malformed(what, status);
+      throw transportError(what, error, signal);
     }
   }
 
-  function post(path: string, body: string, contentType: string, accept: string) {
-    return send(`POST ${path}`, `${api}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: authorization,
-        AppAuthorization: appAuthorization,
-        'Content-Type': contentType,
-        Accept: accept,
+  function post(path: string, body: string, contentType: string, accept: string, signal: AbortSignal) {
+    return send(
+      `POST ${path}`,
+      `${api}${path}`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: authorization,
+          AppAuthorization: appAuthorization,
+          'Content-Type': contentType,
+          Accept: accept,
+        },
+        body,
+        redirect: 'error',
       },
-      body,
-      redirect: 'error',
-    });
+      signal,
+      true,
+    );
   }
 
   function assertEndUserId(endUserId: unknown): asserts endUserId is string {
@@ -187,7 +283,10 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
   }
 
   const client: ThryveClient = {
-    async getOrCreateEndUser(alias) {
+    catalogue,
+    timeoutMs,
+
+    async getOrCreateEndUser(alias, callOptions) {
       if (!isAlias(alias)) {
         throw new ThryveApiError(
           'bad_request',
@@ -200,13 +299,15 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
         new URLSearchParams({ partnerUserID: alias }).toString(),
         'application/x-www-form-urlencoded',
         'text/plain',
+        deadline(callOptions),
       );
       const token = text.trim();
       if (!isEndUserId(token)) throw malformed(`POST ${path}`, status);
       return token;
     },
 
-    async createConnectionSession({ endUserId, locale }) {
+    async createConnectionSession(callOptions) {
+      const { endUserId, locale, onError } = callOptions;
       assertEndUserId(endUserId);
       if (locale !== undefined && !isLocale(locale)) {
         throw new ThryveApiError(
@@ -215,58 +316,69 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
         );
       }
       const path = '/widget/v6/connection';
+      const what = `POST ${path}`;
       const { status, text } = await post(
         path,
-        JSON.stringify(locale === undefined ? { endUserId } : { endUserId, locale }),
+        // JSON leaves out an undefined locale.
+        JSON.stringify({ endUserId, locale }),
         'application/json',
         'application/json',
+        deadline(callOptions),
       );
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw malformed(`POST ${path}`, status);
-      }
-      const data = isObject(body) ? body.data : undefined;
-      if (!isObject(data) || typeof data.url !== 'string') throw malformed(`POST ${path}`, status);
+      const body = parseJson(text, what, status);
+      const data = isObject(body) && isObject(body.data) ? body.data : {};
+      if (typeof data.url !== 'string') throw malformed(what, status);
       let parsed: ReturnType<typeof parseWidgetUrl>;
       try {
         parsed = parseWidgetUrl(data.url, { allowedOrigins: widgetOrigins });
       } catch (error) {
-        const detail = isThryveConnectError(error) ? ` (${error.code})` : '';
+        // parseWidgetUrl throws only ThryveConnectErrors: their code says why.
         throw new ThryveApiError(
-          'upstream',
-          `Thryve answered POST ${path} with a widget URL that is not valid for the configured widget host${detail}.`,
+          'invalid_response',
+          `Thryve answered ${what} with a widget URL that is not valid for the configured widget host (${(error as { code?: string }).code}).`,
           { status },
         );
       }
       const session: ThryveConnectionSession = { url: parsed.url, token: parsed.token };
-      const expiresAt = toIsoDate(data.expiresAt ?? (isObject(body) ? body.expiresAt : undefined));
-      if (expiresAt !== undefined) session.expiresAt = expiresAt;
+      const rawExpiry = data.expiresAt ?? (isObject(body) ? body.expiresAt : undefined);
+      if (rawExpiry !== undefined && rawExpiry !== null) {
+        const expiresAt = saneExpiry(rawExpiry, Date.now());
+        if (expiresAt !== undefined) session.expiresAt = expiresAt;
+        else {
+          try {
+            onError?.(
+              new ThryveApiError(
+                'invalid_response',
+                `Thryve answered ${what} with an expiresAt that is not a future instant within 24 hours (ISO 8601 or epoch milliseconds); it was dropped.`,
+                { status },
+              ),
+            );
+          } catch {
+            // A failing logger must not fail the call.
+          }
+        }
+      }
       return session;
     },
 
-    async getConnectedSources(endUserId) {
+    async getConnectedSources(endUserId, callOptions) {
       assertEndUserId(endUserId);
       const path = '/v5/userInformation';
+      const what = `POST ${path}`;
       const { status, text } = await post(
         path,
         new URLSearchParams({ authenticationToken: endUserId }).toString(),
         'application/x-www-form-urlencoded',
         'application/json',
+        deadline(callOptions),
       );
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw malformed(`POST ${path}`, status);
-      }
-      if (!Array.isArray(body)) throw malformed(`POST ${path}`, status);
+      const body = parseJson(text, what, status);
+      if (!Array.isArray(body)) throw malformed(what, status);
       const result: ThryveConnectedSource[] = [];
       for (const user of body) {
-        if (!isObject(user)) throw malformed(`POST ${path}`, status);
+        if (!isObject(user)) throw malformed(what, status);
         const list = user.connectedSources ?? [];
-        if (!Array.isArray(list)) throw malformed(`POST ${path}`, status);
+        if (!Array.isArray(list)) throw malformed(what, status);
         for (const item of list) {
           if (!isObject(item)) continue;
           const dataSource = typeof item.dataSource === 'string' ? Number(item.dataSource) : item.dataSource;
@@ -281,38 +393,37 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
       return result;
     },
 
-    async revokeDataSource({ endUserId, dataSource }) {
+    async revokeDataSource(callOptions) {
+      const { endUserId, dataSource } = callOptions;
       assertEndUserId(endUserId);
-      try {
-        assertWebDataSource(dataSource);
-      } catch (error) {
-        throw new ThryveApiError(
-          'bad_request',
-          isThryveConnectError(error) ? error.message : 'The data source must be a web data source id.',
-        );
-      }
-      const { token } = await client.createConnectionSession({ endUserId });
-      const url = buildRevokeUrl({ token, dataSource, hosts: { direct } });
-      // A browser page of Thryve's: no credentials are sent to it.
-      const result = await send('the direct revoke GET', url, {
-        method: 'GET',
-        headers: { Accept: 'text/html,application/json;q=0.9,*/*;q=0.8' },
-        redirect: 'follow',
-      });
+      const problem = webDataSourceProblem(dataSource, catalogue);
+      if (problem !== undefined) throw new ThryveApiError('bad_request', webDataSourceMessage(problem));
+      // One deadline for both requests: the session and the revoke GET.
+      const signal = deadline(callOptions);
+      const { token } = await client.createConnectionSession({ endUserId, signal });
+      // The token passed parseWidgetUrl and the source the catalogue check: this cannot throw.
+      const url = buildRevokeUrl({ token, dataSource, hosts: { direct }, catalogue });
+      // A browser page of Thryve's: no credentials are sent to it, and its HTML is not read.
+      const result = await send(
+        'the direct revoke GET',
+        url,
+        {
+          method: 'GET',
+          headers: { Accept: 'text/html,application/json;q=0.9,*/*;q=0.8' },
+          redirect: 'follow',
+        },
+        signal,
+        false,
+      );
       // Thryve ends on its result page; after a revoke, connected=true means the revoke failed.
-      const finalUrl = URL.canParse(result.url) ? new URL(result.url) : undefined;
-      if (finalUrl?.searchParams.get('connected') === 'true') {
-        throw new ThryveApiError('upstream', 'Thryve reported that the revoke failed (connected=true).', {
+      // A duplicated parameter is ambiguous: read as a failure, never as success.
+      const connected = URL.canParse(result.url) ? new URL(result.url).searchParams.getAll('connected') : [];
+      if (connected.length > 1 || connected[0] === 'true') {
+        throw new ThryveApiError('server_error', 'Thryve reported that the revoke failed (connected=true).', {
           status: result.status,
         });
       }
     },
   };
   return client;
-}
-
-function toIsoDate(value: unknown): string | undefined {
-  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }

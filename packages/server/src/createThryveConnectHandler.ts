@@ -1,21 +1,20 @@
-import {
-  assertWebDataSource,
-  isLocale,
-  isThryveConnectError,
-  type ThryveConnectErrorCode,
-} from '@thryve-connect/core';
-import type { ThryveClient } from './createThryveClient.js';
+import { dataSources, isLocale, type Locale, type ThryveConnectErrorCode } from '@thryve-connect/core';
+import type { ThryveClient, ThryveConnectedSource } from './createThryveClient.js';
 import { LruCache } from './internal/lruCache.js';
 import { BodyTooLargeError, readBody } from './internal/readBody.js';
 import { isAlias, isEndUserId, isObject } from './internal/validation.js';
-import { isThryveApiError } from './ThryveApiError.js';
+import { webDataSourceMessage, webDataSourceProblem } from './internal/webDataSource.js';
+import { isThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
 
 /** Who the signed-in user is, in Thryve's terms: the app's alias for them, or their Thryve end-user id. */
 export type ThryveEndUser = { alias: string } | { endUserId: string };
 
 /** Options of {@link createThryveConnectHandler}. */
 export interface ThryveConnectHandlerOptions {
-  /** The Thryve client holding the secrets (see `createThryveClient`). */
+  /**
+   * The Thryve client holding the secrets (see `createThryveClient`). Its `timeoutMs` bounds each
+   * route as a whole, and its `catalogue` says which data-source ids may reach Thryve.
+   */
   client: ThryveClient;
   /**
    * The host app's own authentication: the signed-in user of `request` (from its session cookie or
@@ -25,22 +24,56 @@ export interface ThryveConnectHandlerOptions {
   /** Where the routes live. Default `/api/thryve` (what `createProxyFetcher` calls). */
   basePath?: string | undefined;
   /**
-   * Opt-in CORS for a frontend on another origin. Only the listed exact origins are echoed back;
-   * without this option no CORS header is sent (same-origin use).
+   * Opt-in CORS for a frontend on another origin. Only the listed exact origins are echoed back and
+   * let through the cross-origin check; without this option no CORS header is sent (same-origin use).
+   * Behind a proxy that changes the scheme or host the handler sees, list your public origin here too.
    */
   cors?: { origin: string | string[]; credentials?: boolean | undefined } | undefined;
-  /** Called with every unexpected failure (Thryve errors, timeouts, a throwing `getEndUser`), for logging. */
+  /**
+   * Called with every unexpected failure (Thryve errors, timeouts, a throwing `getEndUser`) and with
+   * anomalies worked around (an `expiresAt` from Thryve that was dropped), for logging.
+   */
   onError?: ((error: unknown, request: Request) => void) | undefined;
 }
 
 /** A Fetch-API request handler: Next.js route handlers, Hono, Remix, Bun, Deno, or Node via `toNodeHandler`. */
-export type ThryveConnectHandler = (request: Request) => Promise<Response>;
+export type ThryveConnectHandler = ((request: Request) => Promise<Response>) & {
+  /**
+   * What the session and connections routes would answer for `endUser`, without an HTTP hop: for a
+   * Server Component or a loader that renders the widget (and the picker's statuses) into the first
+   * HTML. The same validation, end-user cache, deadline and errors as the routes (a `ThryveApiError`;
+   * a `TypeError` for an identity that is not one). Pass the result to `<ThryveConnectProvider>` as
+   * `initialSession` and `initialConnections`, with the same user's `userKey`. The page then holds a
+   * session token: render it per request and never cache it (`Cache-Control: no-store`).
+   */
+  prefetch(endUser: ThryveEndUser, options?: ThryvePrefetchOptions): Promise<ThryvePrefetchResult>;
+};
+
+/** Options of {@link ThryveConnectHandler.prefetch}. */
+export interface ThryvePrefetchOptions {
+  /** The widget's language. Default: Thryve's (English). */
+  locale?: Locale | undefined;
+  /** Also read the connected sources (one more call to Thryve). Default `true`. */
+  connections?: boolean | undefined;
+}
+
+/** What {@link ThryveConnectHandler.prefetch} returns: the routes' JSON, named as the provider's props. */
+export interface ThryvePrefetchResult {
+  initialSession: { url: string; expiresAt?: string };
+  initialConnections?: { connectedSources: ThryveConnectedSource[] };
+}
 
 /** The largest request body the handler reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+/** The route deadline when the client does not say its own `timeoutMs`. */
+const DEFAULT_ROUTE_TIMEOUT_MS = 10_000;
+
 type Route = 'session' | 'connections' | 'revoke';
 const ROUTES: Record<Route, 'GET' | 'POST'> = { session: 'POST', connections: 'GET', revoke: 'POST' };
+
+/** Thryve's refusals of an end-user id: a cached id that earns one is dropped and resolved again. */
+const REFUSALS: ReadonlySet<ThryveApiErrorCode> = new Set(['forbidden', 'bad_request', 'not_found']);
 
 class HttpError extends Error {
   constructor(
@@ -65,13 +98,9 @@ function normalizeCorsOrigins(origin: string | string[]): Set<string> {
   const list = Array.isArray(origin) ? origin : [origin];
   const result = new Set<string>();
   for (const entry of list) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(entry);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed === undefined || parsed.origin === 'null' || parsed.origin !== entry.replace(/\/$/, '')) {
+    const parsed = URL.canParse(entry) ? new URL(entry) : undefined;
+    // An opaque origin serialises as "null", which matches no entry: refused like any non-origin.
+    if (parsed?.origin !== String(entry).replace(/\/$/, '')) {
       throw new TypeError(
         `createThryveConnectHandler: cors.origin entries must be exact origins such as https://app.example.com (got ${JSON.stringify(String(entry)).slice(0, 60)}).`,
       );
@@ -81,6 +110,17 @@ function normalizeCorsOrigins(origin: string | string[]): Set<string> {
   return result;
 }
 
+/** The signed-in user as `getEndUser` gave it, checked: anything else is the host's bug (500). */
+function checkedIdentity(user: unknown): ThryveEndUser {
+  if (isObject(user) && 'endUserId' in user) {
+    if (isEndUserId(user.endUserId)) return { endUserId: user.endUserId };
+    throw new TypeError('getEndUser returned an invalid endUserId.');
+  }
+  if (isObject(user) && isAlias(user.alias)) return { alias: user.alias };
+  throw new TypeError(
+    'getEndUser must return { alias } (1 to 80 letters, digits or "-"), { endUserId } or null.',
+  );
+}
 /**
  * Creates the backend proxy's Fetch-API handler: the routes `createProxyFetcher` calls by default.
  *
@@ -89,8 +129,9 @@ function normalizeCorsOrigins(origin: string | string[]): Set<string> {
  * - `POST {basePath}/revoke` `{ dataSource }` → `{ revoked: true }`
  *
  * The end user is always the one `getEndUser` returns: never an id from the body, query or headers.
- * Errors answer `{ error: { code, message } }` (400, 401, 404, 405, 502, 504) with safe messages;
- * every response is `Cache-Control: no-store`.
+ * A request from a foreign origin (neither this one nor listed in `cors.origin`) is refused with 403
+ * before `getEndUser` runs. Errors answer `{ error: { code, message } }` with core's error codes
+ * (400, 401, 403, 404, 405, 500, 502, 504) and safe messages; every response is `Cache-Control: no-store`.
  *
  * @example
  * const handler = createThryveConnectHandler({
@@ -109,6 +150,8 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
   const basePath = normalizeBasePath(options.basePath ?? '/api/thryve');
   const corsOrigins = options.cors ? normalizeCorsOrigins(options.cors.origin) : undefined;
   const corsCredentials = options.cors?.credentials === true;
+  const routeTimeoutMs = client.timeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS;
+  const catalogue = client.catalogue ?? dataSources;
   const endUsers = new LruCache<string, string>(1000, 10 * 60_000);
   const pending = new Map<string, Promise<string>>();
 
@@ -146,20 +189,24 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     }
   }
 
-  async function resolveEndUserId(user: ThryveEndUser): Promise<string> {
-    if ('endUserId' in user) {
-      if (!isEndUserId(user.endUserId)) throw new TypeError('getEndUser returned an invalid endUserId.');
-      return user.endUserId;
-    }
-    const alias: unknown = (user as { alias?: unknown }).alias;
-    if (!isAlias(alias)) {
-      throw new TypeError('getEndUser returned an invalid alias (1 to 80 letters, digits or "-").');
-    }
-    const cached = endUsers.get(alias);
-    if (cached !== undefined) return cached;
+  /**
+   * True when a browser sent `request` from a page this handler does not serve. `Origin` is what
+   * browsers put on every cross-origin request and on same-origin POSTs; `Sec-Fetch-Site` also covers
+   * the GETs and `no-cors` requests without it. Both are set by the browser, never by the page.
+   */
+  function isForeign(request: Request, ownOrigin: string): boolean {
+    const origin = request.headers.get('origin');
+    const site = request.headers.get('sec-fetch-site');
+    if (origin !== null && corsOrigins?.has(origin)) return false;
+    // A proxy in front may change the scheme or host this handler sees; the browser knows better.
+    if (origin !== null) return origin !== ownOrigin && site !== 'same-origin';
+    return site === 'cross-site' || site === 'same-site';
+  }
+
+  function lookUp(alias: string, signal: AbortSignal): Promise<string> {
     let promise = pending.get(alias);
     if (promise === undefined) {
-      promise = client.getOrCreateEndUser(alias).then(
+      promise = client.getOrCreateEndUser(alias, { signal }).then(
         (id) => {
           endUsers.set(alias, id);
           pending.delete(alias);
@@ -173,6 +220,28 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       pending.set(alias, promise);
     }
     return promise;
+  }
+
+  /**
+   * Runs `action` with the user's Thryve id. An id from the cache that Thryve refuses (it no longer
+   * knows the user) is dropped, resolved again, and the action retried once — never a stale 502.
+   */
+  async function withEndUserId<T>(
+    user: ThryveEndUser,
+    signal: AbortSignal,
+    action: (endUserId: string) => Promise<T>,
+  ): Promise<T> {
+    if ('endUserId' in user) return action(user.endUserId);
+    const cached = endUsers.get(user.alias);
+    const id = cached ?? (await lookUp(user.alias, signal));
+    try {
+      return await action(id);
+    } catch (error) {
+      if (!isThryveApiError(error) || !REFUSALS.has(error.code)) throw error;
+      endUsers.delete(user.alias, id);
+      if (cached === undefined) throw error;
+      return action(await lookUp(user.alias, signal));
+    }
   }
 
   async function readJsonObject(request: Request, required: boolean): Promise<Record<string, unknown>> {
@@ -189,11 +258,6 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       if (required) throw new HttpError(400, 'bad_request', 'The request needs a JSON body.');
       return {};
     }
-    // Requiring JSON forces a CORS preflight on cross-site requests: a plain HTML form cannot post here.
-    const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
-      throw new HttpError(400, 'bad_request', 'Send the body as JSON with Content-Type: application/json.');
-    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -204,20 +268,36 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     return body;
   }
 
+  async function connectionsOf(user: ThryveEndUser, signal: AbortSignal) {
+    const connectedSources = await withEndUserId(user, signal, (endUserId) =>
+      client.getConnectedSources(endUserId, { signal }),
+    );
+    return {
+      connectedSources: connectedSources.map(({ dataSource, connectedAt }) => ({ dataSource, connectedAt })),
+    };
+  }
+
+  async function sessionOf(
+    user: ThryveEndUser,
+    locale: Locale | undefined,
+    signal: AbortSignal,
+    onError: (error: unknown) => void,
+  ): Promise<{ url: string; expiresAt?: string }> {
+    const session = await withEndUserId(user, signal, (endUserId) =>
+      client.createConnectionSession({ endUserId, locale, signal, onError }),
+    );
+    return session.expiresAt === undefined
+      ? { url: session.url }
+      : { url: session.url, expiresAt: session.expiresAt };
+  }
+
   async function handleRoute(
     route: Route,
     request: Request,
-    endUserId: () => Promise<string>,
+    user: ThryveEndUser,
+    signal: AbortSignal,
   ): Promise<Response> {
-    if (route === 'connections') {
-      const connectedSources = await client.getConnectedSources(await endUserId());
-      return json(request, 200, {
-        connectedSources: connectedSources.map(({ dataSource, connectedAt }) => ({
-          dataSource,
-          connectedAt,
-        })),
-      });
-    }
+    if (route === 'connections') return json(request, 200, await connectionsOf(user, signal));
     if (route === 'session') {
       const body = await readJsonObject(request, false);
       const locale = body.locale ?? undefined;
@@ -228,88 +308,120 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
           'Unknown locale: use one of Thryve\'s widget languages (e.g. "en", "de").',
         );
       }
-      const session = await client.createConnectionSession({ endUserId: await endUserId(), locale });
-      return json(
-        request,
-        200,
-        session.expiresAt === undefined
-          ? { url: session.url }
-          : { url: session.url, expiresAt: session.expiresAt },
-      );
+      return json(request, 200, await sessionOf(user, locale, signal, (error) => report(error, request)));
     }
     const body = await readJsonObject(request, true);
-    let dataSource: number;
-    try {
-      dataSource = assertWebDataSource(body.dataSource);
-    } catch (error) {
-      const code = isThryveConnectError(error) ? error.code : 'invalid_data_source';
-      throw new HttpError(400, code, isThryveConnectError(error) ? error.message : 'Unknown data source.');
-    }
-    await client.revokeDataSource({ endUserId: await endUserId(), dataSource });
+    const problem = webDataSourceProblem(body.dataSource, catalogue);
+    if (problem !== undefined) throw new HttpError(400, problem, webDataSourceMessage(problem));
+    const dataSource = body.dataSource as number;
+    await withEndUserId(user, signal, (endUserId) =>
+      client.revokeDataSource({ endUserId, dataSource, signal }),
+    );
     return json(request, 200, { revoked: true });
   }
 
   function toHttpError(error: unknown): HttpError {
     if (error instanceof HttpError) return error;
     if (isThryveApiError(error)) {
-      if (error.code === 'timeout')
+      if (error.code === 'timeout') {
         return new HttpError(504, 'timeout', 'Thryve did not answer in time. Try again.');
+      }
+      if (error.code === 'configuration_error') {
+        return new HttpError(
+          502,
+          'configuration_error',
+          "Thryve refused this server's configuration: the Thryve proxy needs fixing, not a retry.",
+        );
+      }
       return new HttpError(502, 'server_error', 'Thryve could not complete the request. Try again later.');
     }
     return new HttpError(500, 'server_error', 'The Thryve proxy failed unexpectedly.');
   }
 
-  return async function thryveConnectHandler(request: Request): Promise<Response> {
-    let pathname: string;
-    try {
-      pathname = new URL(request.url).pathname;
-    } catch {
-      return fail(request, new HttpError(400, 'bad_request', 'The request URL is not valid.'));
-    }
-    const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
-    const route = name !== undefined && Object.hasOwn(ROUTES, name) ? (name as Route) : undefined;
-    if (route === undefined) return fail(request, new HttpError(404, 'bad_request', 'Not found.'));
-    const method = ROUTES[route];
-    const allow = method === 'GET' ? 'GET, HEAD' : 'POST';
+  async function prefetch(
+    endUser: ThryveEndUser,
+    prefetchOptions: ThryvePrefetchOptions = {},
+  ): Promise<ThryvePrefetchResult> {
+    const user = checkedIdentity(endUser);
+    const signal = AbortSignal.timeout(routeTimeoutMs);
+    const noRequest = new Request('http://prefetch.invalid/');
+    const [initialSession, initialConnections] = await Promise.all([
+      sessionOf(user, prefetchOptions.locale, signal, (error) => report(error, noRequest)),
+      prefetchOptions.connections === false ? undefined : connectionsOf(user, signal),
+    ]);
+    return initialConnections ? { initialSession, initialConnections } : { initialSession };
+  }
 
-    if (request.method === 'OPTIONS' && corsOrigins) {
-      const origin = request.headers.get('origin');
-      const headers = headersFor(request, { Allow: `${allow}, OPTIONS` });
-      if (origin !== null && corsOrigins.has(origin)) {
-        headers.set('Access-Control-Allow-Methods', method);
-        const requested = request.headers.get('access-control-request-headers');
-        const safe =
-          requested && /^[A-Za-z0-9!#$%&'*+.^_`|~, -]{1,500}$/.test(requested) ? requested : 'content-type';
-        headers.set('Access-Control-Allow-Headers', safe);
-        headers.set('Access-Control-Max-Age', '600');
-        headers.append('Vary', 'Access-Control-Request-Method, Access-Control-Request-Headers');
-      }
-      return new Response(null, { status: 204, headers });
-    }
-    if (request.method !== method && !(method === 'GET' && request.method === 'HEAD')) {
-      return fail(request, new HttpError(405, 'bad_request', `Use ${method} for ${basePath}/${route}.`), {
-        Allow: corsOrigins ? `${allow}, OPTIONS` : allow,
-      });
-    }
-
-    try {
-      let user: ThryveEndUser | null;
+  return Object.assign(
+    async function thryveConnectHandler(request: Request): Promise<Response> {
+      let url: URL;
       try {
-        user = await getEndUser(request);
+        url = new URL(request.url);
+      } catch {
+        return fail(request, new HttpError(400, 'bad_request', 'The request URL is not valid.'));
+      }
+      const { pathname } = url;
+      const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
+      const route = name !== undefined && Object.hasOwn(ROUTES, name) ? (name as Route) : undefined;
+      if (route === undefined) return fail(request, new HttpError(404, 'not_found', 'Not found.'));
+      if (isForeign(request, url.origin)) {
+        return fail(
+          request,
+          new HttpError(403, 'forbidden', 'Cross-origin requests are refused unless listed in cors.origin.'),
+        );
+      }
+      const method = ROUTES[route];
+      const allow = method === 'GET' ? 'GET, HEAD' : 'POST';
+
+      if (request.method === 'OPTIONS' && corsOrigins) {
+        const origin = request.headers.get('origin');
+        const headers = headersFor(request, { Allow: `${allow}, OPTIONS` });
+        if (origin !== null && corsOrigins.has(origin)) {
+          headers.set('Access-Control-Allow-Methods', method);
+          const requested = request.headers.get('access-control-request-headers');
+          const safe =
+            requested && /^[A-Za-z0-9!#$%&'*+.^_`|~, -]{1,500}$/.test(requested) ? requested : 'content-type';
+          headers.set('Access-Control-Allow-Headers', safe);
+          headers.set('Access-Control-Max-Age', '600');
+          headers.append('Vary', 'Access-Control-Request-Method, Access-Control-Request-Headers');
+        }
+        return new Response(null, { status: 204, headers });
+      }
+      if (request.method !== method && !(method === 'GET' && request.method === 'HEAD')) {
+        return fail(request, new HttpError(405, 'bad_request', `Use ${method} for ${basePath}/${route}.`), {
+          Allow: corsOrigins ? `${allow}, OPTIONS` : allow,
+        });
+      }
+      // Whatever the body's length: a JSON content type cannot be sent cross-site without a preflight.
+      const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (method === 'POST' && type !== 'application/json') {
+        return fail(
+          request,
+          new HttpError(400, 'bad_request', 'Send the request with Content-Type: application/json.'),
+        );
+      }
+
+      let user: ThryveEndUser;
+      try {
+        const given = await getEndUser(request);
+        if (given === null || given === undefined) {
+          return fail(request, new HttpError(401, 'unauthorized', 'Sign in to connect your data sources.'));
+        }
+        user = checkedIdentity(given);
       } catch (error) {
         report(error, request);
         return fail(request, new HttpError(500, 'server_error', 'Could not determine the signed-in user.'));
       }
-      if (user === null || user === undefined) {
-        return fail(request, new HttpError(401, 'unauthorized', 'Sign in to connect your data sources.'));
+      try {
+        // One deadline for the whole route, however many calls to Thryve it takes.
+        const response = await handleRoute(route, request, user, AbortSignal.timeout(routeTimeoutMs));
+        return request.method === 'HEAD' ? new Response(null, response) : response;
+      } catch (error) {
+        const httpError = toHttpError(error);
+        if (httpError.status >= 500) report(error, request);
+        return fail(request, httpError);
       }
-      const signedIn = user;
-      const response = await handleRoute(route, request, () => resolveEndUserId(signedIn));
-      return request.method === 'HEAD' ? new Response(null, response) : response;
-    } catch (error) {
-      const httpError = toHttpError(error);
-      if (httpError.status >= 500) report(error, request);
-      return fail(request, httpError);
-    }
-  };
+    },
+    { prefetch },
+  );
 }

@@ -1,9 +1,20 @@
 /**
  * `@thryve-connect/server`: the backend proxy that holds Thryve's secrets. A REST client, a
- * Fetch-API handler with the routes `createProxyFetcher` calls, a Node adapter and a webhook parser.
+ * Fetch-API handler with the routes `createProxyFetcher` calls, a Node adapter, and webhooks (a
+ * parser, ready-made verifiers and a ready-made route).
  */
 export {
+  type BasicAuthVerifierOptions,
+  createBasicAuthVerifier,
+} from './createBasicAuthVerifier.js';
+export {
+  createHeaderSecretVerifier,
+  type HeaderSecretVerifierOptions,
+} from './createHeaderSecretVerifier.js';
+export {
   createThryveClient,
+  MAX_RESPONSE_BYTES,
+  type ThryveCallOptions,
   type ThryveClient,
   type ThryveClientOptions,
   type ThryveConnectedSource,
@@ -15,11 +26,18 @@ export {
   type ThryveConnectHandler,
   type ThryveConnectHandlerOptions,
   type ThryveEndUser,
+  type ThryvePrefetchOptions,
+  type ThryvePrefetchResult,
 } from './createThryveConnectHandler.js';
+export {
+  createThryveWebhookHandler,
+  type ThryveWebhookHandlerOptions,
+} from './createThryveWebhookHandler.js';
 export {
   type ParseThryveWebhookOptions,
   parseThryveWebhook,
   type ThryveWebhookEvent,
+  type ThryveWebhookVerifier,
 } from './parseThryveWebhook.js';
 export {
   isThryveApiError,

@@ -15,13 +15,21 @@ export interface ThryveWebhookEvent {
   timestamp: Date;
 }
 
+/**
+ * A webhook authenticity check, given the request and its raw body: `true` lets it through. Ready-made:
+ * `createBasicAuthVerifier` and `createHeaderSecretVerifier` (the checks Thryve's dashboard offers).
+ */
+export type ThryveWebhookVerifier = (request: Request, rawBody: string) => boolean | Promise<boolean>;
+
 /** Options of {@link parseThryveWebhook}. */
 export interface ParseThryveWebhookOptions {
   /**
-   * The host's own authenticity check (a shared secret header, an IP allow-list, a signature), given
-   * the request and its raw body. `false` → `verification_failed`. Thryve publishes no signature scheme.
+   * Required: the authenticity check run on the raw body before anything is parsed (`false` →
+   * `verification_failed`). Thryve publishes no signature scheme; its dashboard can send Basic
+   * credentials or a custom header, which the ready-made verifiers check in constant time. `'none'`
+   * opts out explicitly (e.g. a route already authenticated by a gateway).
    */
-  verify?: ((request: Request, rawBody: string) => boolean | Promise<boolean>) | undefined;
+  verify: ThryveWebhookVerifier | 'none';
 }
 
 /** The largest webhook body read. */
@@ -34,20 +42,30 @@ const TYPES: Record<string, ThryveWebhookEvent['type']> = {
 
 /**
  * Reads and validates a Thryve webhook request (`notification.source.connect` /
- * `notification.source.disconnect`) into a typed event. Runs `verify` on the raw body first.
- * Throws {@link ThryveWebhookError}. Thryve expects an answer within 2 s: answer first, work later.
+ * `notification.source.disconnect`) into a typed event. Runs `verify` on the raw body first; without
+ * a `verify` (or an explicit `'none'`) it throws a `TypeError`. Throws {@link ThryveWebhookError} for a
+ * refused request. Thryve expects an answer within 2 s: answer first, work later (or use
+ * `createThryveWebhookHandler`, which does).
  *
  * @example
+ * const verify = createHeaderSecretVerifier({ header: 'x-hook-key', secret: process.env.HOOK_KEY! });
  * export async function POST(request: Request) {
- *   const event = await parseThryveWebhook(request, { verify: (r) => r.headers.get('x-hook-key') === KEY });
+ *   const event = await parseThryveWebhook(request, { verify });
  *   queue.push(event);
  *   return new Response(null, { status: 204 });
  * }
  */
 export async function parseThryveWebhook(
   request: Request,
-  options: ParseThryveWebhookOptions = {},
+  options: ParseThryveWebhookOptions,
 ): Promise<ThryveWebhookEvent> {
+  const verify = (options as Partial<ParseThryveWebhookOptions> | undefined)?.verify;
+  // Unauthenticated webhooks are how forged "disconnect" events get in: no check is a mistake, not a default.
+  if (typeof verify !== 'function' && verify !== 'none') {
+    throw new TypeError(
+      "parseThryveWebhook: pass { verify } (e.g. createHeaderSecretVerifier), or { verify: 'none' } to accept unauthenticated webhooks.",
+    );
+  }
   let raw: string;
   try {
     raw = await readBody(request, MAX_WEBHOOK_BYTES);
@@ -58,7 +76,7 @@ export async function parseThryveWebhook(
         : 'The webhook body could not be read as UTF-8 text.';
     throw new ThryveWebhookError('invalid_body', message, { cause: error });
   }
-  if (options.verify && (await options.verify(request, raw)) !== true) {
+  if (verify !== 'none' && (await verify(request, raw)) !== true) {
     throw new ThryveWebhookError('verification_failed', 'The webhook request failed verification.');
   }
   let body: unknown;

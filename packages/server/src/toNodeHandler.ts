@@ -9,31 +9,52 @@ export type NodeHandler = (
   next?: (error?: unknown) => void,
 ) => Promise<void>;
 
+/** A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const HOST_HEADER = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** A JSON error answer written without the handler: a request toNodeHandler cannot turn into a `Request`. */
+function writeError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+/** Thrown by `toRequest` for a request it refuses: the answer's status, code and message. */
+class RefusedRequest extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(status === 404 ? 'Not found.' : 'The request could not be read.');
+  }
+}
+
 function toRequest(
   req: IncomingMessage & { originalUrl?: string; body?: unknown },
   signal: AbortSignal,
 ): Request {
-  const encrypted = (req.socket as Partial<TLSSocket> | undefined)?.encrypted === true;
-  const authority = req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? 'localhost';
+  const encrypted = (req.socket as Partial<TLSSocket>).encrypted === true;
+  const authority = String(req.headers.host ?? req.headers[':authority'] ?? 'localhost');
+  // Only the host part may come from the Host header: nothing that could carry a path, credentials or a query.
+  if (!HOST_HEADER.test(authority)) throw new RefusedRequest(400, 'bad_request');
+  const origin = `${encrypted ? 'https' : 'http'}://${authority}`;
   // Express strips a mount path from req.url; originalUrl keeps the full path the handler routes on.
-  const path = req.originalUrl ?? req.url ?? '/';
-  const url = new URL(
-    path.startsWith('/') ? path : `/${path}`,
-    `${encrypted ? 'https' : 'http'}://${authority}`,
-  );
-  // Only the host part may come from the Host header; the path is the one that was requested.
-  if (url.pathname !== new URL(path.startsWith('/') ? path : `/${path}`, 'http://localhost').pathname) {
-    throw new TypeError('Invalid Host header.');
-  }
+  const path = String(req.originalUrl ?? req.url);
+  // The URL is this server's origin plus the path, never a URL the request line names: `//evil.example/x`
+  // (or `/\evil.example/x`) would otherwise resolve to another host.
+  if (!path.startsWith('/')) throw new RefusedRequest(404, 'not_found');
+  const url = new URL(`${origin}${path}`);
+  if (url.pathname.startsWith('//')) throw new RefusedRequest(404, 'not_found');
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith(':') || value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
+    // HTTP/2 pseudo-headers (`:path`, `:authority`) are not headers of the request.
+    if (name.startsWith(':')) continue;
+    for (const item of [value ?? []].flat()) headers.append(name, item);
   }
 
-  const method = req.method ?? 'GET';
+  const method = String(req.method);
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.readableEnded && req.body !== undefined) {
@@ -58,48 +79,43 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
   res.statusCode = response.status;
   // Answered before the whole body arrived (e.g. a body over the limit): this socket cannot be reused.
   if (!req.complete) res.setHeader('connection', 'close');
-  const cookies = response.headers.getSetCookie();
   for (const [name, value] of response.headers) {
-    if (name === 'set-cookie') continue;
-    res.setHeader(name, value);
+    // Headers joins Set-Cookie values with ", ", which breaks cookies with dates: send each one.
+    res.setHeader(name, name === 'set-cookie' ? response.headers.getSetCookie() : value);
   }
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   if (response.body === null) {
     res.end();
     return;
   }
   const reader = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            res.off('drain', done);
-            res.off('close', done);
-            resolve();
-          };
-          res.on('drain', done);
-          res.on('close', done);
-        });
-      }
-      if (res.destroyed) {
-        await reader.cancel();
-        return;
-      }
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
     }
-  } finally {
-    reader.releaseLock();
+    if (res.destroyed) {
+      await reader.cancel();
+      return;
+    }
   }
   res.end();
 }
 
 /**
  * Adapts a Fetch-API handler (such as `createThryveConnectHandler`'s) to Node's `http` and Express:
- * builds a `Request` (absolute URL from the Host header, streamed body, aborted when the client goes
- * away) and writes the `Response` back. Never rejects: an error goes to `next` when given, otherwise
- * answers 500.
+ * builds a `Request` (this server's origin from the Host header plus the requested path, streamed body,
+ * aborted when the client goes away) and writes the `Response` back. A request target that is not a
+ * path (`//host/…`, an absolute URL) is answered 404, an invalid Host header 400. Never rejects: an
+ * error goes to `next` when given, otherwise answers 500.
  *
  * @example
  * http.createServer(toNodeHandler(handler)).listen(3000);
@@ -116,14 +132,10 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
       let request: Request;
       try {
         request = toRequest(req, controller.signal);
-      } catch {
-        res.statusCode = 400;
-        res.setHeader('content-type', 'application/json');
-        res.setHeader('cache-control', 'no-store');
-        res.end(
-          JSON.stringify({ error: { code: 'bad_request', message: 'The request could not be read.' } }),
-        );
-        return;
+      } catch (error) {
+        // Anything else Request refuses (e.g. a TRACE method) is a request that cannot be read.
+        const refused = error instanceof RefusedRequest ? error : new RefusedRequest(400, 'bad_request');
+        return writeError(res, refused.status, refused.code, refused.message);
       }
       const response = await handler(request);
       await writeResponse(response, req, res);
@@ -132,14 +144,8 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
         next(error);
         return;
       }
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader('content-type', 'application/json');
-        res.setHeader('cache-control', 'no-store');
-        res.end(JSON.stringify({ error: { code: 'server_error', message: 'Internal error.' } }));
-      } else {
-        res.destroy();
-      }
+      if (res.headersSent) res.destroy();
+      else writeError(res, 500, 'server_error', 'Internal error.');
     } finally {
       res.off('close', onClose);
     }

@@ -86,7 +86,7 @@ describe('createThryveClient against the sandbox', () => {
       hosts: { ...sandbox.hosts, widget: 'https://connect.thryve.de' },
     });
     const error = await catchError(strict.createConnectionSession({ endUserId }));
-    expect(isThryveApiError(error, 'upstream')).toBe(true);
+    expect(isThryveApiError(error, 'invalid_response')).toBe(true);
     expect((error as Error).message).not.toContain('connectionSessionToken=');
   });
 
@@ -180,8 +180,8 @@ describe('failures', () => {
   });
 
   it.each([
-    [500, 'upstream'],
-    [503, 'upstream'],
+    [500, 'server_error'],
+    [503, 'server_error'],
     [400, 'bad_request'],
     [403, 'forbidden'],
     [404, 'not_found'],
@@ -196,7 +196,7 @@ describe('failures', () => {
   });
 
   it.each(['accessToken', 'connection', 'userInformation'] as const)(
-    'reports a malformed %s answer as upstream',
+    'reports a malformed %s answer as invalid_response',
     async (route) => {
       const endUserId = await client().getOrCreateEndUser('malformed-1');
       sandbox.inject({ route, type: 'malformed', times: 1 });
@@ -207,7 +207,7 @@ describe('failures', () => {
             ? client().createConnectionSession({ endUserId })
             : client().getConnectedSources(endUserId);
       const error = await catchError(call);
-      expect(isThryveApiError(error, 'upstream')).toBe(true);
+      expect(isThryveApiError(error, 'invalid_response')).toBe(true);
     },
   );
 
@@ -215,23 +215,25 @@ describe('failures', () => {
     const endUserId = await client().getOrCreateEndUser('revoke-fail-1');
     sandbox.inject({ route: 'directRevoke', type: 'error', status: 500, times: 1 });
     const error = await catchError(client().revokeDataSource({ endUserId, dataSource: 1 }));
-    expect(isThryveApiError(error, 'upstream')).toBe(true);
+    expect(isThryveApiError(error, 'server_error')).toBe(true);
     expect((error as Error).message).not.toMatch(/token=/);
   });
 
-  it('reports bad credentials as unauthorized without echoing them', async () => {
+  it('reports bad credentials as a configuration error without echoing them', async () => {
     const wrong = clientFor(sandbox, { ...WRONG_CREDENTIALS, fetch: recordingFetch });
     const error = await catchError(wrong.getOrCreateEndUser('creds-1'));
-    expect(isThryveApiError(error, 'unauthorized')).toBe(true);
+    expect(isThryveApiError(error, 'configuration_error')).toBe(true);
     expect((error as ThryveApiError).status).toBe(401);
     const half = clientFor(sandbox, { authSecret: WRONG_CREDENTIALS.authSecret, fetch: recordingFetch });
-    expect(isThryveApiError(await catchError(half.getOrCreateEndUser('creds-1')), 'unauthorized')).toBe(true);
+    expect(
+      isThryveApiError(await catchError(half.getOrCreateEndUser('creds-1')), 'configuration_error'),
+    ).toBe(true);
   });
 
   it('reports an unreachable Thryve as a network error', async () => {
     const offline = clientFor(sandbox, { hosts: { api: 'http://127.0.0.1:9' }, fetch: recordingFetch });
     const error = await catchError(offline.getOrCreateEndUser('offline-1'));
-    expect(isThryveApiError(error, 'network')).toBe(true);
+    expect(isThryveApiError(error, 'network_error')).toBe(true);
   });
 
   it('refuses bad configuration without echoing it', () => {

@@ -26,7 +26,10 @@ async function listen(server: Server): Promise<string> {
 }
 
 async function exercise(origin: string) {
-  const anonymous = await recordingFetch(`${origin}/api/thryve/session`, { method: 'POST' });
+  const anonymous = await recordingFetch(`${origin}/api/thryve/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(anonymous.status).toBe(401);
   const session = await recordingFetch(`${origin}/api/thryve/session`, {
     method: 'POST',

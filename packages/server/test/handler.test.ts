@@ -61,7 +61,11 @@ describe('routes', () => {
   it('POST /session accepts an empty body and a null locale', async () => {
     const empty = await call(
       handler(),
-      jsonRequest('/api/thryve/session', undefined, { user: 'h-user-1', method: 'POST' }),
+      jsonRequest('/api/thryve/session', undefined, {
+        user: 'h-user-1',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      }),
     );
     expect(empty.status).toBe(200);
     const nullLocale = await call(
@@ -347,10 +351,10 @@ describe('error paths', () => {
       onError,
     });
     const result = await errorOf(jsonRequest('/api/thryve/session', {}, { user: 'h-user-1' }), h);
-    expect([result.status, result.code]).toEqual([502, 'server_error']);
+    expect([result.status, result.code]).toEqual([502, 'configuration_error']);
     expect(result.message).not.toMatch(/credential|password|secret|Authorization/i);
     expect(onError).toHaveBeenCalledWith(
-      expect.objectContaining({ code: 'unauthorized' }),
+      expect.objectContaining({ code: 'configuration_error' }),
       expect.any(Request),
     );
   });

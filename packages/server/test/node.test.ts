@@ -53,7 +53,7 @@ describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () =
   it('turns the proxy’s errors into the fetcher’s typed errors', async () => {
     const fetcher = createProxyFetcher({ url: `${origin}/api/thryve/session`, fetch: recordingFetch });
     const native = await catchError(fetcher.revoke?.({ dataSource: 5 }) ?? Promise.resolve());
-    expect(isThryveConnectError(native, 'bad_request')).toBe(true);
+    expect(isThryveConnectError(native, 'native_data_source')).toBe(true);
     sandbox.inject({ route: 'connection', type: 'error', status: 500, times: 1 });
     const upstream = await catchError(fetcher({ locale: 'en' }));
     expect(isThryveConnectError(upstream, 'server_error')).toBe(true);

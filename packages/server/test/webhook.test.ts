@@ -8,6 +8,9 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+/** These tests are about parsing: authenticity is opted out of explicitly (see hostile.test.ts). */
+const NONE = { verify: 'none' } as const;
+
 const connect = {
   endUserId: 'de3d1e068537dd927b48988cb6969abe',
   endUserAlias: 'anna-1',
@@ -17,14 +20,17 @@ const connect = {
 
 describe('parseThryveWebhook', () => {
   it("turns Thryve's connect and disconnect notifications into typed events", async () => {
-    expect(await parseThryveWebhook(post(connect))).toEqual({
+    expect(await parseThryveWebhook(post(connect), NONE)).toEqual({
       type: 'source.connect',
       endUserId: connect.endUserId,
       endUserAlias: 'anna-1',
       dataSource: 1,
       timestamp: new Date(1_775_037_600_000),
     });
-    const disconnect = await parseThryveWebhook(post({ ...connect, type: 'notification.source.disconnect' }));
+    const disconnect = await parseThryveWebhook(
+      post({ ...connect, type: 'notification.source.disconnect' }),
+      NONE,
+    );
     expect(disconnect.type).toBe('source.disconnect');
   });
 
@@ -43,7 +49,7 @@ describe('parseThryveWebhook', () => {
     ['an unknown type', { ...connect, type: 'notification.data.new' }, 'unknown_type'],
     ['no data source', { ...connect, data: { timestamp: 1 } }, 'invalid_body'],
   ])('refuses %s with a typed error', async (_name, body, code) => {
-    const error = await parseThryveWebhook(post(body)).catch((e: unknown) => e);
+    const error = await parseThryveWebhook(post(body), NONE).catch((e: unknown) => e);
     expect(isThryveWebhookError(error)).toBe(true);
     expect((error as { code: string }).code).toBe(code);
   });
@@ -52,6 +58,7 @@ describe('parseThryveWebhook', () => {
     const { endUserAlias: _alias, ...rest } = connect;
     const event = await parseThryveWebhook(
       post({ ...rest, data: { timestamp: '1775037600000', dataSourceId: '18' } }),
+      NONE,
     );
     expect(event).toEqual({
       type: 'source.connect',
@@ -89,7 +96,7 @@ describe('parseThryveWebhook', () => {
     ['a zero data source', { ...connect, data: { timestamp: 1, dataSourceId: 0 } }, 'invalid_body'],
     ['a body over 64 kB', { ...connect, pad: 'x'.repeat(70_000) }, 'invalid_body'],
   ])('refuses %s', async (_name, body, code) => {
-    const error = await parseThryveWebhook(post(body)).catch((e: unknown) => e);
+    const error = await parseThryveWebhook(post(body), NONE).catch((e: unknown) => e);
     expect(isThryveWebhookError(error)).toBe(true);
     expect((error as { code: string; status: number }).code).toBe(code);
     expect((error as { status: number }).status).toBe(400);

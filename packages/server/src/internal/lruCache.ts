@@ -21,11 +21,13 @@ export class LruCache<K, V> {
   set(key: K, value: V, now = Date.now()): void {
     this.#entries.delete(key);
     this.#entries.set(key, { value, expires: now + this.#ttlMs });
-    while (this.#entries.size > this.#max) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done) break;
-      this.#entries.delete(oldest.value);
-    }
+    // Maps iterate in insertion order: the first key is the least recently used.
+    while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as K);
+  }
+
+  /** Drops `key`, but only while it still maps to `value` (a newer value stays). */
+  delete(key: K, value: V): void {
+    if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
   }
 
   get size(): number {

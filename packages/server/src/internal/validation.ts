@@ -16,7 +16,24 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Normalises a configured host (origin plus optional base path) to a prefix without a trailing slash. */
+/**
+ * True for a loopback host name as `URL.hostname` spells it: `localhost`, `*.localhost`, `[::1]` and
+ * 127.0.0.0/8 in dotted form. Anchored: `127.0.0.1.evil.tld` is not loopback.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * Normalises a configured host (origin plus optional base path) to a prefix without a trailing slash.
+ * https only — the API host receives the app's Basic credentials — except for loopback hosts (the
+ * local sandbox), which never leave the machine.
+ */
 export function hostPrefix(host: string, what: string): string {
   let url: URL;
   try {
@@ -24,8 +41,8 @@ export function hostPrefix(host: string, what: string): string {
   } catch {
     throw new TypeError(`The Thryve ${what} host must be an absolute URL such as https://api.thryve.de.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`The Thryve ${what} host must be an http(s) URL.`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new TypeError(`The Thryve ${what} host must be an https URL (http only for localhost).`);
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new TypeError(`The Thryve ${what} host must not contain credentials, a query or a fragment.`);

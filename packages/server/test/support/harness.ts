@@ -26,7 +26,7 @@ export function recordingHandler(
   options: Partial<ThryveConnectHandlerOptions> & Pick<ThryveConnectHandlerOptions, 'client'>,
 ): ThryveConnectHandler {
   const handler = createThryveConnectHandler({ getEndUser: () => ({ alias: 'default-user' }), ...options });
-  return async (request) => {
+  const recorded = async (request: Request) => {
     try {
       return await recordResponse(await handler(request));
     } catch (error) {
@@ -34,6 +34,7 @@ export function recordingHandler(
       throw error;
     }
   };
+  return Object.assign(recorded, { prefetch: handler.prefetch });
 }
 
 /** The host app's authentication in the tests: the alias is the `session` cookie's value. */
