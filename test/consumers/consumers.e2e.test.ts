@@ -235,10 +235,39 @@ describe('consumers installed from tarballs', () => {
     );
     try {
       // As a signed-in user's browser asks for it: the page knows its user from the session cookie.
-      const html = await (
-        await fetch(`${app.url}/devices`, { headers: { cookie: 'demo-user=ssr-check' } })
-      ).text();
+      sandbox.connect({ alias: 'ssr-check' }, 1);
+      const signedIn = { headers: { cookie: 'demo-user=ssr-check' } };
+      const widgetPage = await fetch(app.url, signedIn);
+      expect(widgetPage.headers.get('cache-control')).toContain('no-store'); // it holds a session token
+      const widgetHtml = await widgetPage.text();
+      // The widget's frame is in the server's HTML, with a session URL: the browser asks for it at once.
+      expect(widgetHtml).toMatch(
+        new RegExp(
+          `<iframe[^>]*src="${sandbox.url.replaceAll('.', '\\.')}/\\?connectionSessionToken=\\d+X\\d+`,
+        ),
+      );
+      expect(widgetHtml).toContain('data-state="ready"');
+      const html = await (await fetch(`${app.url}/devices`, signedIn)).text();
       expect(html).toContain('thryve-connect-picker'); // server-rendered, not an empty shell
+      expect(html).toMatch(/>Fitbit<.*?>Connected</); // with the statuses
+      expect(html).toMatch(/>Garmin<.*?>Not connected</);
+      expect(html).not.toContain('aria-busy="true"');
+
+      // In the browser: no session request on load, the same frame kept through hydration.
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'demo-user', value: 'ssr-check', url: app.url }]);
+      const page = await context.newPage();
+      const sessionRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/thryve/session')) sessionRequests.push(request.url());
+      });
+      await page.goto(app.url);
+      await expect
+        .poll(() => page.locator('.thryve-connect-widget').getAttribute('data-state'))
+        .toBe('ready');
+      await page.waitForTimeout(500);
+      expect(sessionRequests).toEqual([]);
+      await context.close();
       expect(await journey(app.url)).toEqual([]);
     } finally {
       app.child.kill();

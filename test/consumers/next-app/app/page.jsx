@@ -3,12 +3,16 @@
 import { ThryveConnectionWidget } from '@thryve-connect/react';
 import { demoUser } from './demoUser';
 import { Providers } from './Providers';
+import { initialFor } from './thryve';
 
 export const dynamic = 'force-dynamic';
 
 export default async function Page() {
+  const userKey = await demoUser();
+  // The widget's session (and the statuses) in the server's HTML: no request from the browser on load.
+  const initial = await initialFor(userKey);
   return (
-    <Providers userKey={await demoUser()}>
+    <Providers userKey={userKey} {...initial}>
       <h1>Connect your devices</h1>
       <ThryveConnectionWidget />
     </Providers>

@@ -1,0 +1,27 @@
+import { createThryveClient, createThryveConnectHandler } from '@thryve-connect/server';
+
+const sandbox = process.env.THRYVE_SANDBOX_URL;
+
+/** The backend proxy, once per server: the route handler serves it, the pages prefetch through it. */
+export const thryve = createThryveConnectHandler({
+  client: createThryveClient({
+    username: 'sandbox-user',
+    password: 'sandbox-password',
+    authId: 'sandbox-auth-id',
+    authSecret: 'sandbox-auth-secret',
+    hosts: { api: sandbox, widget: sandbox, direct: sandbox },
+  }),
+  // A demo session cookie stands in for the app's sign-in.
+  getEndUser: (request) => {
+    const match = /(?:^|;\s*)demo-user=([A-Za-z0-9-]{1,80})/.exec(request.headers.get('cookie') ?? '');
+    return match ? { alias: match[1] } : null;
+  },
+});
+
+/**
+ * The session and statuses for the page's first HTML, fetched on the server with no HTTP hop; nothing
+ * while signed out. The page holds a session token: it is rendered per request, never cached.
+ */
+export async function initialFor(userKey) {
+  return userKey ? thryve.prefetch({ alias: userKey }, { locale: 'en' }) : {};
+}
