@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Alias } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,15 +9,16 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * match wins: each subpath entry comes before its package's own, which would also match it.
  * `production`: `#is-development` as an app's production build resolves it (package.json `imports`).
  */
-export function sourceAliases(
-  options: { production?: boolean } = {},
-): { find: string | RegExp; replacement: string }[] {
+export function sourceAliases(options: { production?: boolean } = {}): Alias[] {
   return [
     {
-      find: '#is-development',
-      replacement: here(
-        `../../packages/react/src/isDevelopment/${options.production ? 'production' : 'development'}.ts`,
-      ),
+      // Each package's own `#is-development` (its package.json `imports`), by the importer's package.
+      find: /^#is-development$/,
+      replacement: '$&',
+      customResolver: (_source: string, importer: string | undefined) =>
+        here(
+          `../../packages/${importer?.includes('/packages/core/') ? 'core' : 'react'}/src/isDevelopment/${options.production ? 'production' : 'development'}.ts`,
+        ),
     },
     {
       find: /^@thryve-connect\/react\/messages\/([a-z]+)$/,

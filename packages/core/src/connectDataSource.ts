@@ -1,3 +1,4 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import { buildConnectUrl } from './buildConnectUrl.js';
 import type { ThryveConnect } from './createThryveConnect.js';
 import type { DataSourceId } from './dataSources.js';
@@ -6,9 +7,6 @@ import type { Locale } from './locales.js';
 import { connectionsQueryKey, sessionQueryKey } from './queryKeys.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
-
-// Replaced by the bundler: the explanation below drops out of production builds (see ThryveConnectError).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** What {@link connectDataSource} did. */
 export type ConnectOutcome = 'navigated' | 'opened' | 'blocked' | 'not_ready' | 'failed';
@@ -64,9 +62,7 @@ export function connectDataSource(thryve: ThryveConnect, options: ConnectDataSou
       status: 'error',
       error: new ThryveConnectError(
         'popup_blocked',
-        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-          ? 'The browser blocked the new tab for the connection.'
-          : '',
+        IS_DEVELOPMENT ? 'The browser blocked the new tab for the connection.' : '',
       ),
       fallbackUrl: url,
     });

@@ -1,11 +1,8 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import type { ConnectedSource, SessionPayload, ThryveFetcher } from './ConnectionSession.js';
 import { isDataSourceId } from './dataSources.js';
 import { ThryveConnectError, type ThryveConnectErrorCode } from './ThryveConnectError.js';
 import { normalizeSessionPayload } from './toConnectionSession.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** Options of {@link createProxyFetcher}. */
 export interface ProxyFetcherOptions {
@@ -55,19 +52,13 @@ async function request(
     response = await (fetchImpl ?? globalThis.fetch)(url, init);
   } catch (cause) {
     if (init.signal?.aborted) {
-      throw new ThryveConnectError(
-        'aborted',
-        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-          ? `The request to ${url} was aborted.`
-          : '',
-        { cause },
-      );
+      throw new ThryveConnectError('aborted', IS_DEVELOPMENT ? `The request to ${url} was aborted.` : '', {
+        cause,
+      });
     }
     throw new ThryveConnectError(
       'network_error',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `Could not reach ${url}: check that the backend proxy is running and reachable.`
-        : '',
+      IS_DEVELOPMENT ? `Could not reach ${url}: check that the backend proxy is running and reachable.` : '',
       { cause },
     );
   }
@@ -78,7 +69,7 @@ async function request(
       typeof code === 'string' && PROXY_CODES.includes(` ${code} `)
         ? (code as ThryveConnectErrorCode)
         : codeForStatus(response.status),
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `${url} answered HTTP ${response.status}${typeof error?.message === 'string' && error.message ? `: ${error.message.slice(0, 300)}` : ''}.`
         : '',
       { status: response.status },
@@ -90,9 +81,7 @@ async function request(
   } catch (cause) {
     throw new ThryveConnectError(
       init.signal?.aborted ? 'aborted' : 'invalid_response',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `${url} did not answer JSON. Is the route the thryve-connect backend proxy?`
-        : '',
+      IS_DEVELOPMENT ? `${url} did not answer JSON. Is the route the thryve-connect backend proxy?` : '',
       { cause, status: response.status },
     );
   }
@@ -107,9 +96,7 @@ function parseConnections(body: unknown, url: string): ConnectedSource[] {
   if (!Array.isArray(list)) {
     throw new ThryveConnectError(
       'invalid_response',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `${url} did not answer { "connectedSources": [...] }.`
-        : '',
+      IS_DEVELOPMENT ? `${url} did not answer { "connectedSources": [...] }.` : '',
     );
   }
   const result: ConnectedSource[] = [];

@@ -5,6 +5,7 @@ import {
   type QueryFunctionContext,
   type QueryObserverOptions,
 } from '@tanstack/query-core';
+import { IS_DEVELOPMENT } from '#is-development';
 import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './ConnectionSession.js';
 import type { PendingActionStorage } from './createPendingActionStore.js';
 import { isDataSourceId } from './dataSources.js';
@@ -23,9 +24,6 @@ import { type ConnectionSessionSnapshot, toSessionSnapshot } from './sessionStat
 import { ThryveConnectError } from './ThryveConnectError.js';
 import { toConnectionSession } from './toConnectionSession.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** Options of {@link createThryveConnect}. */
 export interface ThryveConnectOptions {
@@ -142,7 +140,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
   if (typeof fetcher !== 'function') {
     throw new ThryveConnectError(
       'invalid_input',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? "createThryveConnect needs a fetcher, e.g. createProxyFetcher('/api/thryve/session')."
         : '',
     );
@@ -214,7 +212,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     if (sessionRefreshAt(session, sessionMaxAgeMs) - fetchedAt < SESSION_EXPIRY_MARGIN_MS) {
       throw new ThryveConnectError(
         'session_expired',
-        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        IS_DEVELOPMENT
           ? `The backend sent a session that expires at ${new Date(sessionExpiry(session, sessionMaxAgeMs)).toISOString()}: ` +
               `it must arrive with at least ${(3 * SESSION_EXPIRY_MARGIN_MS) / 1000} s to live. ` +
               "Check the backend's clock, its expiresAt (epoch milliseconds, not seconds) and sessionMaxAgeMs."

@@ -1,8 +1,5 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import { ThryveConnectError } from './ThryveConnectError.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** The 28 ISO 639-1 language codes Thryve's widget endpoint accepts, as Thryve lists them. */
 export const LOCALES = [
@@ -64,7 +61,7 @@ export function assertLocale(value: unknown): Locale {
   if (isLocale(value)) return value;
   throw new ThryveConnectError(
     'invalid_locale',
-    typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    IS_DEVELOPMENT
       ? `Unknown locale ${JSON.stringify(String(value)).slice(0, 40)}: use one of ${LOCALES.join(', ')}.`
       : '',
   );

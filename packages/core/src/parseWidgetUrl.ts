@@ -1,11 +1,8 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import { DEFAULT_THRYVE_HOSTS } from './hosts.js';
 import { isToken, parseAbsoluteUrl, redact } from './internal/url.js';
 import { type Locale, toLocale } from './locales.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** Options of {@link parseWidgetUrl}. */
 export interface ParseWidgetUrlOptions {
@@ -53,7 +50,7 @@ export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}
   if (!allowed.has(parsed.origin)) {
     throw new ThryveConnectError(
       'disallowed_origin',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The widget URL's origin ${parsed.origin} is not allowed. Allowed: ${[...allowed].join(', ')}. ` +
             'Add it to allowedWidgetOrigins if it is a Thryve host you trust.'
         : '',
@@ -63,7 +60,7 @@ export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}
   if (token === null || token.trim() === '') {
     throw new ThryveConnectError(
       'missing_token',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The widget URL ${redact(parsed)} has no connectionSessionToken. Pass the URL exactly as Thryve returned it.`
         : '',
     );
@@ -71,7 +68,7 @@ export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}
   if (!isToken(token)) {
     throw new ThryveConnectError(
       'invalid_token',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? 'The widget URL\'s connectionSessionToken is not a Thryve token (4–256 letters, digits, "-", "_", ".", "~").'
         : '',
     );

@@ -1,3 +1,4 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import { buildRevokeUrl } from './buildRevokeUrl.js';
 import type { ConnectedSource } from './ConnectionSession.js';
 import type { ThryveConnect } from './createThryveConnect.js';
@@ -7,9 +8,6 @@ import type { Locale } from './locales.js';
 import { connectionsQueryKey, sessionQueryKey } from './queryKeys.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
-
-// Replaced by the bundler: the explanation below drops out of production builds (see ThryveConnectError).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** Input of {@link revokeDataSource}. */
 export interface RevokeDataSourceOptions {
@@ -35,11 +33,10 @@ export async function revokeDataSource(
   options: RevokeDataSourceOptions,
 ): Promise<void> {
   const { userKey, locale, dataSource, redirectUri } = options;
-  const dev = typeof process !== 'undefined' && process.env.NODE_ENV !== 'production';
   if (userKey === null) {
     throw new ThryveConnectError(
       'unauthorized',
-      dev ? 'Nobody is signed in: there is nothing to revoke.' : '',
+      IS_DEVELOPMENT ? 'Nobody is signed in: there is nothing to revoke.' : '',
     );
   }
   const store = flowStore(thryve);
@@ -55,7 +52,7 @@ export async function revokeDataSource(
       throw fail(
         new ThryveConnectError(
           redirectUri === undefined ? 'invalid_redirect_uri' : 'session_expired',
-          !dev
+          !IS_DEVELOPMENT
             ? ''
             : redirectUri === undefined
               ? "A 'redirect' revoke needs a redirectUri."
@@ -104,9 +101,13 @@ export async function revokeDataSource(
           cache: 'no-store',
         });
       } catch (cause) {
-        throw new ThryveConnectError('network_error', dev ? "Could not reach Thryve's revoke page." : '', {
-          cause,
-        });
+        throw new ThryveConnectError(
+          'network_error',
+          IS_DEVELOPMENT ? "Could not reach Thryve's revoke page." : '',
+          {
+            cause,
+          },
+        );
       } finally {
         // The token may be single-use: the next action gets a fresh one.
         void queryClient.invalidateQueries({ queryKey: sessionQueryKey(userKey, locale) });

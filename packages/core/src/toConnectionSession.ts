@@ -1,12 +1,9 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import type { ConnectionSession, ConnectionWidgetResponse, SessionPayload } from './ConnectionSession.js';
 import { describe } from './internal/url.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
 import { parseWidgetUrl } from './parseWidgetUrl.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** Options of {@link toConnectionSession}. */
 export interface ToConnectionSessionOptions {
@@ -34,9 +31,7 @@ export function normalizeSessionPayload(raw: unknown): SessionPayload {
     ) {
       throw new ThryveConnectError(
         'invalid_response',
-        typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-          ? 'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.'
-          : '',
+        IS_DEVELOPMENT ? 'The session\'s "expiresAt" must be epoch milliseconds or an ISO date.' : '',
       );
     }
     return expiresAt === undefined || expiresAt === null ? { url: raw.url } : { url: raw.url, expiresAt };
@@ -51,7 +46,7 @@ export function normalizeSessionPayload(raw: unknown): SessionPayload {
   }
   throw new ThryveConnectError(
     'invalid_response',
-    typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    IS_DEVELOPMENT
       ? `The session response has no widget URL (got ${describe(typeof raw === 'object' ? JSON.stringify(raw) : raw)}). ` +
           'Answer { "url": "…" } or Thryve\'s { "type": "enduser.widget.connection", "data": { "url": "…" } }.'
       : '',
@@ -63,9 +58,7 @@ function toEpoch(value: number | string): number {
   if (!Number.isFinite(ms)) {
     throw new ThryveConnectError(
       'invalid_response',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `The session's expiresAt ${describe(String(value))} is not a date.`
-        : '',
+      IS_DEVELOPMENT ? `The session's expiresAt ${describe(String(value))} is not a date.` : '',
     );
   }
   return ms;

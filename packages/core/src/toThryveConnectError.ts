@@ -1,7 +1,5 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import { isThryveConnectError, ThryveConnectError } from './ThryveConnectError.js';
-
-// Replaced by the bundler: the explanation below drops out of production builds (see ThryveConnectError).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /**
  * Every error the library shows or reports is a {@link ThryveConnectError}, so hosts can switch on
@@ -15,7 +13,7 @@ export function toThryveConnectError(error: unknown): ThryveConnectError {
   const name = (error as { name?: unknown } | null)?.name;
   return new ThryveConnectError(
     name === 'AbortError' ? 'aborted' : 'fetcher_error',
-    typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    IS_DEVELOPMENT
       ? `The fetcher failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
       : '',
     { cause: error },

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 // Our users ship production builds: there, core's explanations must cost no bytes, and an error must
 // still say what went wrong, by its code. Built with Vite, as our users' apps are.
 const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+const isDevelopment = (mode: string) =>
+  fileURLToPath(new URL(`../src/isDevelopment/${mode}.ts`, import.meta.url));
 
 async function bundle(mode: 'production' | 'development'): Promise<string> {
   const result = (await build({
@@ -12,6 +14,8 @@ async function bundle(mode: 'production' | 'development'): Promise<string> {
     logLevel: 'silent',
     mode,
     define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+    // What the package's `imports` give `#is-development` under this mode's export condition.
+    resolve: { alias: { '#is-development': isDevelopment(mode) } },
     build: {
       write: false,
       minify: mode === 'production',

@@ -2,7 +2,7 @@
 // replaces `process.env.NODE_ENV`; here it is set at run time, and `process` is removed altogether
 // (a browser without a bundler), so the condition that guards every explanation is tested where it
 // decides something. Plus the last edges mutation testing found unpinned.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   assertLocale,
   assertWebDataSource,
@@ -21,86 +21,101 @@ import {
   toConnectionSession,
 } from '../src/index.js';
 
+type Core = typeof import('../src/index.js');
+const core = (await import('../src/index.js')) as Core;
+
+/**
+ * Core as a production build (or a Node or browser without a bundler: `#is-development`'s default
+ * condition) resolves it: the same source, with the build's development flag off.
+ */
+async function productionCore(): Promise<Core> {
+  vi.resetModules();
+  vi.doMock('#is-development', () => ({ IS_DEVELOPMENT: false }));
+  try {
+    return (await import('../src/index.js')) as Core;
+  } finally {
+    vi.doUnmock('#is-development');
+  }
+}
+
 const TOKEN = '1060285265X4247109939067552841';
 const WIDGET = `https://connect.thryve.de/?connectionSessionToken=${TOKEN}`;
 
 /** Every synchronous way core refuses input, with the code it must carry. */
-const REFUSALS: Array<[string, () => unknown]> = [
-  ['invalid_url', () => parseWidgetUrl('')],
-  ['invalid_url', () => parseWidgetUrl(' https://connect.thryve.de/')],
-  ['invalid_url', () => parseWidgetUrl(`https://connect.thryve.de/?${'a'.repeat(5000)}`)],
-  ['invalid_url', () => parseWidgetUrl('nope')],
-  ['insecure_url', () => parseWidgetUrl('ftp://connect.thryve.de/')],
-  ['invalid_url', () => parseWidgetUrl('https://u:p@connect.thryve.de/')],
-  ['insecure_url', () => parseWidgetUrl('http://evil.example/')],
-  ['disallowed_origin', () => parseWidgetUrl('https://evil.example/')],
-  ['missing_token', () => parseWidgetUrl('https://connect.thryve.de/')],
-  ['invalid_token', () => parseWidgetUrl('https://connect.thryve.de/?connectionSessionToken=a')],
+const REFUSALS: Array<[string, (c: Core) => unknown]> = [
+  ['invalid_url', (c) => c.parseWidgetUrl('')],
+  ['invalid_url', (c) => c.parseWidgetUrl(' https://connect.thryve.de/')],
+  ['invalid_url', (c) => c.parseWidgetUrl(`https://connect.thryve.de/?${'a'.repeat(5000)}`)],
+  ['invalid_url', (c) => c.parseWidgetUrl('nope')],
+  ['insecure_url', (c) => c.parseWidgetUrl('ftp://connect.thryve.de/')],
+  ['invalid_url', (c) => c.parseWidgetUrl('https://u:p@connect.thryve.de/')],
+  ['insecure_url', (c) => c.parseWidgetUrl('http://evil.example/')],
+  ['disallowed_origin', (c) => c.parseWidgetUrl('https://evil.example/')],
+  ['missing_token', (c) => c.parseWidgetUrl('https://connect.thryve.de/')],
+  ['invalid_token', (c) => c.parseWidgetUrl('https://connect.thryve.de/?connectionSessionToken=a')],
   [
     'invalid_url',
-    () => buildConnectUrl({ token: TOKEN, dataSource: 1, hosts: { direct: 'https://x.example/?q' } }),
+    (c) => c.buildConnectUrl({ token: TOKEN, dataSource: 1, hosts: { direct: 'https://x.example/?q' } }),
   ],
-  ['invalid_input', () => buildConnectUrl(null as never)],
-  ['missing_token', () => buildConnectUrl({ token: '', dataSource: 1 })],
-  ['invalid_data_source', () => assertWebDataSource(0)],
-  ['native_data_source', () => assertWebDataSource(5)],
-  ['invalid_locale', () => assertLocale('xx')],
-  ['invalid_response', () => normalizeSessionPayload(null)],
-  ['invalid_response', () => normalizeSessionPayload({ url: WIDGET, expiresAt: true })],
-  ['invalid_response', () => toConnectionSession({ url: WIDGET, expiresAt: 'later' })],
+  ['invalid_input', (c) => c.buildConnectUrl(null as never)],
+  ['missing_token', (c) => c.buildConnectUrl({ token: '', dataSource: 1 })],
+  ['invalid_data_source', (c) => c.assertWebDataSource(0)],
+  ['native_data_source', (c) => c.assertWebDataSource(5)],
+  ['invalid_locale', (c) => c.assertLocale('xx')],
+  ['invalid_response', (c) => c.normalizeSessionPayload(null)],
+  ['invalid_response', (c) => c.normalizeSessionPayload({ url: WIDGET, expiresAt: true })],
+  ['invalid_response', (c) => c.toConnectionSession({ url: WIDGET, expiresAt: 'later' })],
 ];
 
 function refusal(run: () => unknown): ThryveConnectError {
   try {
     run();
   } catch (error) {
-    if (error instanceof ThryveConnectError) return error;
+    // Either build's class: the production module has its own ThryveConnectError.
+    if (error instanceof Error && error.name === 'ThryveConnectError') return error as ThryveConnectError;
     throw error;
   }
   throw new Error('no error');
 }
 
-const savedEnv = process.env.NODE_ENV;
-afterEach(() => {
-  process.env.NODE_ENV = savedEnv;
+let prod: Core;
+beforeAll(async () => {
+  prod = await productionCore();
 });
 
 describe('in production', () => {
   it.each(REFUSALS)('%s: the message is the code', (code, run) => {
-    process.env.NODE_ENV = 'production';
-    const error = refusal(run);
+    const error = refusal(() => run(prod));
     expect([error.code, error.message]).toEqual([code, code]);
-    process.env.NODE_ENV = savedEnv;
-    expect(refusal(run).message).not.toBe(code);
+    expect(refusal(() => run(core)).message).not.toBe(code); // the development build explains
   });
 
   it.each(REFUSALS)('%s: the message is the code where there is no process at all', (code, run) => {
     const saved = globalThis.process;
     let error: unknown;
     try {
-      // A browser without a bundler: `typeof process` is "undefined". Restored before anything else runs.
+      // A browser without a bundler: no `process`; the development flag is a build condition, not it.
       (globalThis as { process?: unknown }).process = undefined;
       try {
-        run();
+        run(prod);
       } catch (caught) {
         error = caught;
       }
     } finally {
       globalThis.process = saved;
     }
-    expect(isThryveConnectError(error, code as never)).toBe(true);
+    expect(prod.isThryveConnectError(error, code as never)).toBe(true);
     expect((error as Error).message).toBe(code);
   });
 
   it('the proxy fetcher’s errors carry their code as message too', async () => {
-    process.env.NODE_ENV = 'production';
     const fail = (fetch: typeof globalThis.fetch, signal?: AbortSignal) =>
-      createProxyFetcher({ url: '/s', connectionsUrl: '/c', fetch })({ locale: 'en', signal }).catch(
-        (e: unknown) => e,
-      );
-    const refused = (await fail(async () =>
-      Promise.reject(new TypeError('fetch failed')),
-    )) as ThryveConnectError;
+      prod
+        .createProxyFetcher({ url: '/s', connectionsUrl: '/c', fetch })({ locale: 'en', signal })
+        .catch((e: unknown) => e);
+    const refused = (await fail(async () => Promise.reject(new TypeError('fetch failed')))) as InstanceType<
+      Core['ThryveConnectError']
+    >;
     expect([refused.code, refused.message]).toEqual(['network_error', 'network_error']);
     const controller = new AbortController();
     controller.abort();
@@ -115,11 +130,12 @@ describe('in production', () => {
     expect(status.message).toBe('server_error');
     const html = (await fail(async () => new Response('<html>'))) as Error;
     expect(html.message).toBe('invalid_response');
-    const list = await createProxyFetcher({
-      url: '/s',
-      connectionsUrl: '/c',
-      fetch: async () => new Response('{}'),
-    })
+    const list = await prod
+      .createProxyFetcher({
+        url: '/s',
+        connectionsUrl: '/c',
+        fetch: async () => new Response('{}'),
+      })
       .getConnections?.({})
       .catch((e: unknown) => e);
     expect((list as Error).message).toBe('invalid_response');

@@ -1,3 +1,4 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import {
   type DataSource,
   type DataSourceId,
@@ -8,10 +9,6 @@ import {
 import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from '../hosts.js';
 import { ThryveConnectError } from '../ThryveConnectError.js';
 import { describe, hostPrefix, isToken, parseAbsoluteUrl } from './url.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 export interface DirectUrlInput {
   token: string;
@@ -29,7 +26,7 @@ export function assertWebDataSource(
   if (!isDataSourceId(dataSource)) {
     throw new ThryveConnectError(
       'invalid_data_source',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The data source must be a positive integer id (e.g. 1 for Fitbit), got ${describe(dataSource)}.`
         : '',
     );
@@ -38,7 +35,7 @@ export function assertWebDataSource(
   if (source.kind === 'native') {
     throw new ThryveConnectError(
       'native_data_source',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `${source.name} (${dataSource}) connects only through Thryve's mobile SDKs, not from a web page.`
         : '',
     );
@@ -54,9 +51,7 @@ export function buildDirectUrl(page: string, extra: string, input: DirectUrlInpu
   if (input === null || typeof input !== 'object') {
     throw new ThryveConnectError(
       'invalid_input',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? 'Pass an object: { token, dataSource, redirectUri? }.'
-        : '',
+      IS_DEVELOPMENT ? 'Pass an object: { token, dataSource, redirectUri? }.' : '',
     );
   }
   const { token, dataSource, redirectUri, hosts, catalogue } = input;
@@ -64,7 +59,7 @@ export function buildDirectUrl(page: string, extra: string, input: DirectUrlInpu
     const given: unknown = token;
     throw new ThryveConnectError(
       typeof given === 'string' && given.trim() !== '' ? 'invalid_token' : 'missing_token',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? 'The session token must be the connectionSessionToken of a widget URL (see parseWidgetUrl).'
         : '',
     );

@@ -1,8 +1,5 @@
+import { IS_DEVELOPMENT } from '#is-development';
 import { ThryveConnectError, type ThryveConnectErrorCode } from '../ThryveConnectError.js';
-
-// Replaced by the bundler: the explanations below drop out of production builds (see ThryveConnectError).
-// Checked with `typeof` first: core also runs where there is no `process` (a browser without a bundler).
-declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 /** Longest URL we accept anywhere: far above Thryve's (~110 chars), far below what could hurt. */
 export const MAX_URL_LENGTH = 4096;
@@ -50,23 +47,19 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ThryveConnectError(
       invalidCode,
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `The ${what} must be a non-empty string, got ${describe(value)}.`
-        : '',
+      IS_DEVELOPMENT ? `The ${what} must be a non-empty string, got ${describe(value)}.` : '',
     );
   }
   if (value !== value.trim()) {
     throw new ThryveConnectError(
       invalidCode,
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `The ${what} ${describe(value)} has leading or trailing white space.`
-        : '',
+      IS_DEVELOPMENT ? `The ${what} ${describe(value)} has leading or trailing white space.` : '',
     );
   }
   if (value.length > MAX_URL_LENGTH) {
     throw new ThryveConnectError(
       invalidCode,
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The ${what} is ${value.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`
         : '',
     );
@@ -77,7 +70,7 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   } catch (cause) {
     throw new ThryveConnectError(
       invalidCode,
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The ${what} ${describe(value)} is not an absolute URL. Pass a full URL such as https://example.com/path.`
         : '',
       { cause },
@@ -86,7 +79,7 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ThryveConnectError(
       secure ? 'insecure_url' : invalidCode,
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The ${what} uses ${describe(url.protocol)}; only https: (and http: on localhost) is accepted.`
         : '',
     );
@@ -94,15 +87,13 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   if (url.username || url.password) {
     throw new ThryveConnectError(
       invalidCode,
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `The ${what} must not contain credentials.`
-        : '',
+      IS_DEVELOPMENT ? `The ${what} must not contain credentials.` : '',
     );
   }
   if (secure && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ThryveConnectError(
       'insecure_url',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      IS_DEVELOPMENT
         ? `The ${what} ${redact(url)} is plain http:. Use https: (http: is allowed only for localhost, e.g. the sandbox).`
         : '',
     );
@@ -116,9 +107,7 @@ export function hostPrefix(host: string, what: string): string {
   if (url.search || url.hash) {
     throw new ThryveConnectError(
       'invalid_url',
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-        ? `The ${what} must not contain a query or fragment.`
-        : '',
+      IS_DEVELOPMENT ? `The ${what} must not contain a query or fragment.` : '',
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
