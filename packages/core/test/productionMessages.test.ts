@@ -1,11 +1,11 @@
-// Production builds leave out core's explanations: there an error's message is its code. The build
-// replaces `process.env.NODE_ENV`; here it is set at run time, and `process` is removed altogether
-// (a browser without a bundler), so the condition that guards every explanation is tested where it
-// decides something. Plus the last edges mutation testing found unpinned.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+// Production builds leave out core's explanations: there an error's message is its code. The build's
+// export condition picks `#is-development`; here core is imported once more with the flag off (as a
+// production build or a Node without a bundler resolves it), and `process` is removed altogether (a
+// browser without a bundler), so every explanation's guard is tested where it decides something.
+// Plus the last edges mutation testing found unpinned.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   assertLocale,
-  assertWebDataSource,
   buildConnectUrl,
   createPendingActionStore,
   createProxyFetcher,
@@ -18,7 +18,6 @@ import {
   parseConnectionResult,
   parseWidgetUrl,
   ThryveConnectError,
-  toConnectionSession,
 } from '../src/index.js';
 
 type Core = typeof import('../src/index.js');
@@ -169,7 +168,7 @@ describe('the last edges', () => {
     let accept: string | null = null;
     const fetcher = createProxyFetcher({
       url: '/a/session',
-      fetch: async (input, init) => {
+      fetch: async (_input, init) => {
         accept = new Headers(init?.headers).get('accept');
         return new Response('null');
       },
