@@ -40,18 +40,31 @@ const localeChecks = locales.map((code) => ({
 }));
 
 export default [
+  {
+    // Issue #13's goal for this set is 3.0 kB: not met. `pnpm size:report quickstart` shows where it goes.
+    ...check(
+      'quick start: provider + widget + createProxyFetcher, with core (goal 3.0 kB: not met)',
+      ['packages/react/dist/index.js', 'packages/core/dist/index.js'],
+      undefined,
+      '6.7 kB',
+    ),
+    import: {
+      'packages/react/dist/index.js': widget,
+      'packages/core/dist/index.js': '{ createProxyFetcher }',
+    },
+  },
   check(
     '@thryve-connect/core (everything, query-core excluded)',
     'packages/core/dist/index.js',
     '*',
-    '7.4 kB',
+    '7.5 kB',
     ['@tanstack/query-core'],
   ),
   check(
     '@thryve-connect/react: widget + provider, with the core they use',
     'packages/react/dist/index.js',
     widget,
-    '5.7 kB',
+    '5.85 kB',
   ),
   check(
     '@thryve-connect/react: widget + provider, our React code alone',
@@ -60,12 +73,17 @@ export default [
     '3.1 kB',
     [...peers, '@thryve-connect/core'],
   ),
-  check('@thryve-connect/react (everything, with core)', 'packages/react/dist/index.js', '*', '12.6 kB'),
+  check(
+    '@thryve-connect/react (everything, with core; goal 8.0 kB: not met)',
+    'packages/react/dist/index.js',
+    '*',
+    '12.7 kB',
+  ),
   check(
     '@thryve-connect/react (everything), our React code alone',
     'packages/react/dist/index.js',
     '*',
-    '7.1 kB',
+    '7.25 kB',
     [...peers, '@thryve-connect/core'],
   ),
   ...localeChecks,
@@ -73,7 +91,7 @@ export default [
     name: '@thryve-connect/server (everything, core excluded)',
     path: 'packages/server/dist/index.js',
     import: '*',
-    limit: '6.5 kB',
+    limit: '8.1 kB',
     ignore: ['node:stream', 'node:http', 'node:buffer', 'node:crypto', 'node:url', '@thryve-connect/core'],
     gzip: true,
     modifyEsbuildConfig: production,
