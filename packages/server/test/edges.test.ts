@@ -256,6 +256,18 @@ describe('the client', () => {
       const client = createThryveClient({ ...CREDENTIALS, hosts: fake.hosts });
       for (const value of [undefined, null]) {
         expiresAt = value;
+        // Also at the top level, where Thryve may put it.
+        const top = await startFakeThryve({
+          connection: (_req, res, origin) =>
+            res.end(JSON.stringify({ expiresAt: value, data: { url: fakeWidgetUrl(origin) } })),
+        });
+        const reported = vi.fn();
+        await createThryveClient({ ...CREDENTIALS, hosts: top.hosts }).createConnectionSession({
+          endUserId: FAKE_END_USER_ID,
+          onError: reported,
+        });
+        await top.close();
+        expect(reported).not.toHaveBeenCalled();
         const onError = vi.fn();
         expect(
           await client.createConnectionSession({ endUserId: FAKE_END_USER_ID, onError }),

@@ -127,6 +127,18 @@ describe('createThryveWebhookHandler', () => {
     expect(took).toBeLessThan(700);
   });
 
+  it('reports nothing when late work succeeds', async () => {
+    const onError = vi.fn();
+    const late = route({
+      answerWithinMs: 50,
+      onError,
+      onEvent: () => new Promise<void>((resolve) => setTimeout(resolve, 150)),
+    });
+    expect((await late(post())).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(onError).not.toHaveBeenCalled();
+  });
+
   it('keeps a throwing onError from changing the answer', async () => {
     const answer = await route({
       verify: () => false,
