@@ -25,10 +25,15 @@ for (let i = 0; i < args.length; i++) {
 }
 mkdirSync('.test-results/mutation', { recursive: true });
 
-const DEV_CONDITION = "process.env.NODE_ENV !== 'production'";
+// The development-only condition: `IS_DEVELOPMENT` (`#is-development`) in core, NODE_ENV in server.
+const DEV_CONDITIONS = ['IS_DEVELOPMENT', "process.env.NODE_ENV !== 'production'"];
 
 /** Offsets [start, end) of every `? …` branch that follows the development condition. */
 function devBranches(source) {
+  return DEV_CONDITIONS.flatMap((condition) => devBranchesOf(source, condition));
+}
+
+function devBranchesOf(source, DEV_CONDITION) {
   const ranges = [];
   let from = 0;
   for (;;) {

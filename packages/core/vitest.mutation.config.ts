@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 // The production-build test bundles the sources, which Stryker's instrumentation breaks: left out.
 export default defineConfig({
   resolve: {
-    alias: { '@thryve-connect/core': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: {
+      '@thryve-connect/core': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      // What a development build resolves core's `#is-development` to (package.json `imports`).
+      '#is-development': fileURLToPath(new URL('./src/isDevelopment/development.ts', import.meta.url)),
+    },
   },
   test: {
     name: 'core',
