@@ -79,6 +79,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts', 'test/consumers/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page waits on real servers, builds and hydration on a shared 2-core machine: Vitest's
+          // 1 s default for `expect.poll` is a timing test in disguise, and it failed CI once.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       // `pnpm bench` only: figures, not pass/fail timings, so it stays out of `pnpm test`.
