@@ -156,9 +156,7 @@ async function journey(url: string) {
     .toBe(1);
   // A server-rendered page shows the status before hydration; the token goes once the page's script runs,
   // which on a loaded 2-core machine can be seconds later (Vitest's default poll gives up after 1 s).
-  await expect
-    .poll(() => new URL(page.url()).searchParams.has('token'), { timeout: 20_000 })
-    .toBe(false);
+  await expect.poll(() => new URL(page.url()).searchParams.has('token'), { timeout: 20_000 }).toBe(false);
 
   await page.getByRole('button', { name: 'Disconnect Fitbit' }).click();
   await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
