@@ -157,12 +157,12 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
   const now = options.now ?? Date.now;
   const cache = queryClient.getQueryCache();
   const userListeners = new Set<(userKey: string | null) => void>();
-  /** Requests in flight, by query hash: aborted when their user signs out. */
-  const inFlight = new Map<string, { userKey: unknown; controller: AbortController }>();
+  /** Requests in flight: aborted when their user signs out. */
+  const inFlight = new Set<{ userKey: unknown; controller: AbortController }>();
   /** One refresh timer per session query. */
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let mounts = 0;
-  let unsubscribeCache: (() => void) | undefined;
+  let unsubscribeCache = () => {};
 
   /**
    * Aborts the fetcher only when no component wants the session any more. React Query drops a query's
@@ -173,20 +173,21 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
   ): Promise<ConnectionSession> {
     const [, userKey, , locale] = context.queryKey;
     const controller = new AbortController();
+    const entry = { userKey, controller };
+    inFlight.add(entry);
     const query = cache.find({ queryKey: context.queryKey, exact: true });
-    const hash = query?.queryHash ?? JSON.stringify(context.queryKey);
-    inFlight.set(hash, { userKey, controller });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = cache.subscribe((event) => {
-      if (event.query !== query) return;
-      if (event.type === 'observerRemoved' && event.query.getObserversCount() === 0) {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          if (event.query.getObserversCount() === 0) controller.abort();
-        }, ABORT_GRACE_MS);
-      } else if (event.type === 'observerAdded') {
-        clearTimeout(timer);
-      }
+      if (event.query !== query || event.type !== 'observerRemoved') return;
+      // Restarted by every departure; a component that arrives meanwhile is counted when it fires.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (event.query.getObserversCount() > 0) return;
+        controller.abort();
+        // Back to the state before this request, not an 'aborted' error: whoever mounts next fetches
+        // afresh instead of finding a failure nobody had (retryOnMount is off for real failures).
+        void event.query.cancel({ revert: true });
+      }, ABORT_GRACE_MS);
     });
     let raw: unknown;
     try {
@@ -196,11 +197,10 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     } finally {
       clearTimeout(timer);
       unsubscribe();
-      if (inFlight.get(hash)?.controller === controller) inFlight.delete(hash);
+      inFlight.delete(entry);
     }
-    if (controller.signal.aborted) {
-      throw new ThryveConnectError('aborted', '');
-    }
+    // An aborted request's answer is never stored: both abort paths (the grace above, a user change)
+    // cancel the query too, so React Query drops whatever the fetcher still returns.
     const fetchedAt = now();
     const session = toConnectionSession(raw, {
       allowedOrigins: allowedWidgetOrigins,
@@ -226,17 +226,17 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     clearTimeout(timers.get(query.queryHash));
     timers.delete(query.queryHash);
     const session = query.state.data;
-    if (!session || query.getObserversCount() === 0) return;
+    if (!session) return;
     const delay = sessionRefreshAt(session, sessionMaxAgeMs) - now();
     timers.set(
       query.queryHash,
       setTimeout(
         () => {
           timers.delete(query.queryHash);
-          if (query.state.data !== session) return; // replaced meanwhile: its own timer runs
+          // Every new session reschedules (a success clears this timer), so this one is still current.
           if (delay > MAX_TIMER_MS) return schedule(query);
           // One refresh for every component that shows this session; a hidden page waits for focus
-          // (React Query refetches a stale session then), an unwatched session for the next mount.
+          // and an unwatched session for its next mount (React Query refetches a stale session then).
           if (query.getObserversCount() > 0 && isVisible()) void query.fetch().catch(() => undefined);
         },
         Math.max(0, Math.min(delay, MAX_TIMER_MS)),
@@ -257,10 +257,10 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     setUser(userKey) {
       if (thryve.userKey === userKey) return;
       (thryve as { userKey: string | null | undefined }).userKey = userKey;
-      for (const [hash, entry] of inFlight) {
+      for (const entry of inFlight) {
         if (entry.userKey !== userKey) {
           entry.controller.abort();
-          inFlight.delete(hash);
+          inFlight.delete(entry);
         }
       }
       const foreign = {
@@ -343,7 +343,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
             now: at,
           });
           if (sessionRefreshAt(session, sessionMaxAgeMs) - at >= SESSION_EXPIRY_MARGIN_MS) {
-            queryClient.setQueryData(sessionKey, { ...session, hydrated: true }, { updatedAt: at });
+            queryClient.setQueryData(sessionKey, { ...session, hydrated: true });
           }
         } catch {
           // Not usable here (an origin this page does not allow, say): the components fetch their own.
@@ -364,7 +364,6 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
                 ]
               : [],
           ),
-          { updatedAt: now() },
         );
       }
     },
@@ -378,13 +377,8 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           if (event.type === 'removed') {
             clearTimeout(timers.get(query.queryHash));
             timers.delete(query.queryHash);
-          } else if (
-            event.type === 'observerAdded' ||
-            (event.type === 'updated' && event.action.type === 'success')
-          ) {
-            if (event.type === 'updated' || !timers.has(query.queryHash)) {
-              schedule(query as unknown as Query<ConnectionSession>);
-            }
+          } else if (event.type === 'updated' && event.action.type === 'success') {
+            schedule(query as unknown as Query<ConnectionSession>);
           }
         });
         for (const query of cache.getAll())
@@ -396,7 +390,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
         stopped = true;
         mounts -= 1;
         if (mounts === 0) {
-          unsubscribeCache?.();
+          unsubscribeCache();
           for (const timer of timers.values()) clearTimeout(timer);
           timers.clear();
         }
