@@ -37,7 +37,9 @@ export function connectDataSource(thryve: ThryveConnect, options: ConnectDataSou
   const store = flowStore(thryve);
   const session = thryve.getSession(userKey, locale);
   if (session.status !== 'ready') {
-    if (session.status !== 'pending') void thryve.refreshSession(userKey, locale);
+    // None yet, a failed or an old one: fetch one for the next click. A request already in flight is
+    // joined, not repeated, so impatient clicks cost one request.
+    void thryve.refreshSession(userKey, locale);
     return 'not_ready';
   }
   const { token } = session.session;
