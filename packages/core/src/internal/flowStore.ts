@@ -39,16 +39,16 @@ export function flowStore(thryve: ThryveConnect): FlowStore {
     for (const listener of listeners) listener();
   };
   const pendingActions = createPendingActionStore({ storage: thryve.storage, now: () => thryve.now() });
-  const forget = (userKey: string | null | undefined) => {
+  const forget = (userKey: string | null) => {
     // Another user's flows and pending action are dropped the moment the user changes.
     let changed = false;
     for (const key of flows.keys()) {
-      if (userKey == null || !key.endsWith(`\u0000${userKey}`)) {
+      if (userKey === null || !key.endsWith(`\u0000${userKey}`)) {
         flows.delete(key);
         changed = true;
       }
     }
-    if (userKey == null) pendingActions.clear();
+    if (userKey === null) pendingActions.clear();
     else pendingActions.peek(userKey);
     if (changed) notify();
   };
@@ -57,7 +57,9 @@ export function flowStore(thryve: ThryveConnect): FlowStore {
   store = {
     get: (userKey, dataSource) => flows.get(keyOf(userKey, dataSource)) ?? IDLE,
     set(userKey, dataSource, flow) {
-      if (thryve.userKey != null && userKey !== thryve.userKey) return; // a late answer for a past user
+      // A late answer for a past user, or after a sign-out, sets nothing. Before the app has said who is
+      // signed in (`undefined`), the caller's userKey is all there is to go by.
+      if (thryve.userKey !== undefined && userKey !== thryve.userKey) return;
       if (flow.status === 'idle' && !flow.error) flows.delete(keyOf(userKey, dataSource));
       else flows.set(keyOf(userKey, dataSource), flow);
       notify();
