@@ -51,9 +51,9 @@ function memoryStorage(): PendingActionStorage {
 
 function defaultStorage(): PendingActionStorage | undefined {
   try {
+    // Access can throw (blocked storage), writes can (quota, private mode), and it may not exist at
+    // all (a server): one probe covers all three.
     const storage = globalThis.sessionStorage;
-    if (!storage) return undefined;
-    // Access can throw (blocked storage) or writes can (quota, private mode): probe once.
     const probe = '__thryve-connect-probe__';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
@@ -71,8 +71,7 @@ function isPendingAction(value: unknown): value is PendingAction {
     (v.action === 'connect' || v.action === 'revoke') &&
     isDataSourceId(v.dataSource) &&
     typeof v.tokenFingerprint === 'string' &&
-    typeof v.startedAt === 'number' &&
-    Number.isFinite(v.startedAt)
+    Number.isFinite(v.startedAt) // false for anything but a finite number
   );
 }
 
@@ -92,18 +91,18 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
     return storage;
   };
   const read = (userKey: string): PendingAction | null => {
-    let raw: string | null;
+    let raw: string | null = null;
     try {
       raw = resolve().getItem(key);
     } catch {
-      return null;
+      // An unusable storage remembers nothing.
     }
     if (raw === null) return null;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      value = undefined;
+      // Unreadable: forgotten below, like any other entry that is not an action.
     }
     // Another user's, unreadable, too old or dated in the future: forgotten, never handed out.
     const age = isPendingAction(value) ? now() - value.startedAt : Number.NaN;
@@ -145,7 +144,7 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
     peek: read,
     take(userKey) {
       const action = read(userKey);
-      if (action) remove();
+      remove(); // nothing else may be stored under the key: read forgets whatever it does not return
       return action;
     },
     clear: remove,
