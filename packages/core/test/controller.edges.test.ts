@@ -16,30 +16,10 @@ import {
   type ThryveFetcher,
   toSessionSnapshot,
 } from '../src/index.js';
+import { backend as counting, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
 
 // The edges of the controller that its main tests leave open: each test pins one rule that keeps a
 // user's data theirs, or a refresh bounded (found by mutation testing).
-
-const ORIGIN = 'https://connect.thryve.de';
-let sequence = 3_000_000_000;
-const widgetUrl = () =>
-  `${ORIGIN}/?connectionSessionToken=${++sequence}X4247109939067552841&platform=web&lang=en`;
-const tokenOf = (url: string) => new URL(url).searchParams.get('connectionSessionToken') as string;
-
-function counting(answer: () => object = () => ({ url: widgetUrl() })) {
-  const calls: Array<{ locale: string; signal?: AbortSignal | undefined }> = [];
-  const fetcher: ThryveFetcher = async (request) => {
-    calls.push(request);
-    return answer() as { url: string };
-  };
-  return { fetcher, calls };
-}
-
-function stubAssign() {
-  const assign = vi.fn<(url: string) => void>();
-  vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as unknown as Location);
-  return assign;
-}
 
 const session = (over: Partial<ConnectionSession> = {}): ConnectionSession => ({
   url: widgetUrl(),
@@ -132,7 +112,9 @@ describe('the query options', () => {
     const { fetcher } = counting();
     const withoutRoute = createThryveConnect({ fetcher });
     expect(withoutRoute.connectionsOptions('alice').enabled).toBe(false);
-    expect(await (withoutRoute.connectionsOptions('alice').queryFn as (context: object) => Promise<unknown>)({})).toEqual([]);
+    expect(
+      await (withoutRoute.connectionsOptions('alice').queryFn as (context: object) => Promise<unknown>)({}),
+    ).toEqual([]);
 
     const failing: ThryveFetcher = async () => ({ url: widgetUrl() });
     failing.getConnections = async () => {
@@ -529,5 +511,219 @@ describe('reading a result', () => {
   it('is used for a QueryClient it was given, not one of its own', () => {
     const queryClient = new QueryClient();
     expect(createThryveConnect({ fetcher: counting().fetcher, queryClient }).queryClient).toBe(queryClient);
+  });
+});
+
+describe('a session request', () => {
+  const hanging = () => {
+    const signals = new Map<string, AbortSignal>();
+    const fetcher: ThryveFetcher = (request) => {
+      if (request.signal) signals.set(request.locale, request.signal);
+      return new Promise((_, reject) =>
+        request.signal?.addEventListener('abort', () => reject(new DOMException('gone', 'AbortError'))),
+      );
+    };
+    return { fetcher, signals };
+  };
+
+  it('is aborted only for the locale nobody shows any more', async () => {
+    vi.useFakeTimers();
+    const { fetcher, signals } = hanging();
+    const thryve = createThryveConnect({ fetcher });
+    const stopEn = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
+      () => {},
+    );
+    const stopDe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'de')).subscribe(
+      () => {},
+    );
+    await vi.advanceTimersByTimeAsync(1);
+    stopDe();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(signals.get('de')?.aborted).toBe(true);
+    expect(signals.get('en')?.aborted).toBe(false);
+    stopEn();
+  });
+
+  it('is never aborted while one of several components showing it remains', async () => {
+    vi.useFakeTimers();
+    const { fetcher, signals } = hanging();
+    const thryve = createThryveConnect({ fetcher });
+    const options = thryve.sessionOptions('alice', 'en');
+    const stopA = new QueryObserver(thryve.queryClient, options).subscribe(() => {});
+    const stopB = new QueryObserver(thryve.queryClient, options).subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(1);
+    stopA();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(signals.get('en')?.aborted).toBe(false);
+    stopB();
+  });
+
+  it('that nobody watches (ensureSession) is not aborted by what happens to its query meanwhile', async () => {
+    vi.useFakeTimers();
+    let release: (value: { url: string }) => void = () => {};
+    const fetcher: ThryveFetcher = () => new Promise((resolve) => (release = resolve));
+    const thryve = createThryveConnect({ fetcher });
+    const loading = thryve.ensureSession('alice', 'en');
+    await vi.advanceTimersByTimeAsync(1);
+    await thryve.queryClient.invalidateQueries({ queryKey: sessionQueryKey('alice', 'en') }); // a connect retiring the token
+    await vi.advanceTimersByTimeAsync(500);
+    release({ url: widgetUrl() });
+    await expect(loading).resolves.toHaveProperty('token');
+  });
+
+  it('aborted because its component left is not an error: the next mount fetches afresh', async () => {
+    vi.useFakeTimers();
+    const { fetcher, signals } = hanging();
+    const thryve = createThryveConnect({ fetcher });
+    new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(() => {})();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(signals.get('en')?.aborted).toBe(true);
+    expect(thryve.getSession('alice', 'en')).toMatchObject({ status: 'pending', error: undefined });
+    const again = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en'));
+    const stop = again.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(1);
+    expect(signals.get('en')?.aborted).toBe(false); // a new request, not the aborted one
+    expect(again.getCurrentResult().fetchStatus).toBe('fetching');
+    stop();
+  });
+
+  it('leaves no listener on the cache once it settles', async () => {
+    const thryve = createThryveConnect({ fetcher: counting().fetcher });
+    await thryve.ensureSession('alice', 'en');
+    await expect(
+      thryve.ensureSession('bob', 'en').then(() => thryve.ensureSession('bob', 'de')),
+    ).resolves.toBeDefined();
+    expect(thryve.queryClient.getQueryCache().hasListeners()).toBe(false);
+  });
+
+  it("of a user who is signed in next is kept, with that user's cache", async () => {
+    let release: (value: { url: string }) => void = () => {};
+    let signal: AbortSignal | undefined;
+    const fetcher: ThryveFetcher = (request) => {
+      signal = request.signal;
+      return new Promise((resolve) => (release = resolve));
+    };
+    fetcher.getConnections = async () => [{ dataSource: 1, connectedAt: null }];
+    const thryve = createThryveConnect({ fetcher });
+    await thryve.queryClient.fetchQuery(thryve.connectionsOptions('bob'));
+    const loading = thryve.ensureSession('bob', 'en'); // the app prefetches before it calls setUser
+    await Promise.resolve();
+    thryve.setUser('bob');
+    expect(signal?.aborted).toBe(false);
+    release({ url: widgetUrl() });
+    await expect(loading).resolves.toHaveProperty('token');
+    expect(thryve.queryClient.getQueryData(connectionsQueryKey('bob'))).toHaveLength(1);
+  });
+
+  it('from a fetcher with a bug is a typed fetcher_error, never retried', async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'url')");
+    const fetcher: ThryveFetcher = async () => {
+      throw bug;
+    };
+    const thryve = createThryveConnect({ fetcher });
+    await expect(thryve.ensureSession('alice', 'en')).rejects.toMatchObject({
+      code: 'fetcher_error',
+      cause: bug,
+    });
+  });
+
+  it("takes a widget URL from the controller's own widget host (the sandbox, QA)", async () => {
+    const url =
+      'http://localhost:4010/?connectionSessionToken=1060285265X4247109939067552841&platform=web&lang=en';
+    const thryve = createThryveConnect({
+      fetcher: async () => ({ url }),
+      hosts: { widget: 'http://localhost:4010' },
+    });
+    await expect(thryve.ensureSession('alice', 'en')).resolves.toMatchObject({ url });
+  });
+
+  it('arriving too short-lived says in development how long it must live', async () => {
+    const { fetcher } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 1_000 }));
+    const thryve = createThryveConnect({ fetcher });
+    await expect(
+      thryve.queryClient.fetchQuery({ ...thryve.sessionOptions('alice', 'en'), retry: false } as never),
+    ).rejects.toThrow(`at least ${(3 * SESSION_EXPIRY_MARGIN_MS) / 1000} s to live`);
+  });
+});
+
+describe('reading the statuses', () => {
+  it("hands the backend route the request's abort signal", async () => {
+    const { fetcher } = counting();
+    let received: AbortSignal | undefined;
+    fetcher.getConnections = async ({ signal } = {}) => {
+      received = signal;
+      return [];
+    };
+    const thryve = createThryveConnect({ fetcher });
+    await thryve.queryClient.fetchQuery(thryve.connectionsOptions('alice'));
+    expect(received).toBeInstanceOf(AbortSignal);
+  });
+});
+
+describe('the expiry watch, further', () => {
+  it("never refreshes a host's own query, even one whose key says 'session'", async () => {
+    vi.useFakeTimers();
+    let fetches = 0;
+    const thryve = createThryveConnect({ fetcher: counting().fetcher });
+    const stop = thryve.mount();
+    const unsubscribe = new QueryObserver(thryve.queryClient, {
+      queryKey: ['host-app', 'alice', 'session'],
+      queryFn: async () => {
+        fetches += 1;
+        return { fetchedAt: 0 };
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+    }).subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(fetches).toBe(1);
+    unsubscribe();
+    stop();
+  });
+
+  it('never refreshes a status list that was on screen before it started', async () => {
+    vi.useFakeTimers();
+    let reads = 0;
+    const { fetcher } = counting();
+    fetcher.getConnections = async () => {
+      reads += 1;
+      return [];
+    };
+    const thryve = createThryveConnect({ fetcher });
+    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.connectionsOptions('alice')).subscribe(
+      () => {},
+    );
+    await vi.advanceTimersByTimeAsync(1);
+    const stop = thryve.mount();
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    expect(reads).toBe(1);
+    unsubscribe();
+    stop();
+  });
+
+  it('waits out a session that lives longer than a timer can count (24.8 days), then refreshes it once', async () => {
+    vi.useFakeTimers();
+    const DAY = 86_400_000;
+    const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 40 * DAY }));
+    const thryve = createThryveConnect({ fetcher, sessionMaxAgeMs: 60 * DAY });
+    const stop = thryve.mount();
+    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
+      () => {},
+    );
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(30 * DAY);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10 * DAY);
+    expect(calls).toHaveLength(2);
+    unsubscribe();
+    stop();
+  });
+
+  it('mounted twice and stopped twice leaves nothing behind', async () => {
+    const thryve = createThryveConnect({ fetcher: counting().fetcher });
+    const stops = [thryve.mount(), thryve.mount()];
+    expect(thryve.queryClient.getQueryCache().hasListeners()).toBe(true);
+    for (const stop of stops) stop();
+    expect(thryve.queryClient.getQueryCache().hasListeners()).toBe(false);
   });
 });

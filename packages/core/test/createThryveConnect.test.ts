@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryObserver } from '@tanstack/query-core';
+import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type ConnectedSource,
@@ -24,34 +24,7 @@ import {
   type ThryveFetcher,
   toThryveConnectError,
 } from '../src/index.js';
-
-const ORIGIN = 'https://connect.thryve.de';
-let sequence = 2_000_000_000;
-const widgetUrl = () =>
-  `${ORIGIN}/?connectionSessionToken=${++sequence}X4247109939067552841&platform=web&lang=en`;
-const tokenOf = (url: string) => new URL(url).searchParams.get('connectionSessionToken') as string;
-
-/** The host's backend, the one edge these tests cannot reach: records every call. */
-function backend(answer: () => object = () => ({ url: widgetUrl() })) {
-  const calls: Array<{ locale: string; signal?: AbortSignal | undefined }> = [];
-  const fetcher: ThryveFetcher = async (request) => {
-    calls.push(request);
-    return answer() as { url: string };
-  };
-  return { fetcher, calls };
-}
-
-/** jsdom cannot navigate: the one browser API these tests replace (real navigation is in the e2e tests). */
-function stubAssign() {
-  const assign = vi.fn<(url: string) => void>();
-  vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as unknown as Location);
-  return assign;
-}
-
-const observe = (thryve: ReturnType<typeof createThryveConnect>, userKey: string) => {
-  const observer = new QueryObserver(thryve.queryClient, thryve.sessionOptions(userKey, 'en'));
-  return observer.subscribe(() => {});
-};
+import { backend, observe, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
 
 beforeEach(() => sessionStorage.clear());
 afterEach(() => {
