@@ -302,6 +302,30 @@ describe('ThryveConnectionWidget', () => {
     await waitFor(() => expect(signal?.aborted).toBe(true));
   });
 
+  it('loads a session, not an error, when a widget mounts again after its request was aborted', async () => {
+    const signals: AbortSignal[] = [];
+    const { fetcher, calls } = fakeFetcher(
+      // Like a real fetch: the first request rejects when it is aborted.
+      (request) =>
+        new Promise((_, reject) => {
+          signals.push(request.signal as AbortSignal);
+          request.signal?.addEventListener('abort', () => reject(request.signal?.reason));
+        }),
+      { url: widgetUrl() },
+    );
+    const { wrapper } = setup(fetcher);
+    const first = render(<ThryveConnectionWidget />, { wrapper });
+    await waitFor(() => expect(signals).toHaveLength(1));
+    first.unmount();
+    await waitFor(() => expect(signals[0]?.aborted).toBe(true));
+
+    render(<ThryveConnectionWidget />, { wrapper });
+    await waitFor(() => expect(frame()).not.toBeNull());
+    expect(container().dataset.state).not.toBe('error');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(calls).toHaveLength(2);
+  });
+
   it('renders the host fallbacks instead of the built-in states', async () => {
     const { fetcher } = fakeFetcher(httpError(403));
     const { wrapper } = setup(fetcher);
