@@ -52,11 +52,11 @@ export async function revokeDataSource(
       throw fail(
         new ThryveConnectError(
           redirectUri === undefined ? 'invalid_redirect_uri' : 'session_expired',
-          !IS_DEVELOPMENT
-            ? ''
-            : redirectUri === undefined
+          IS_DEVELOPMENT
+            ? redirectUri === undefined
               ? "A 'redirect' revoke needs a redirectUri."
-              : 'The session is not ready yet.',
+              : 'The session is not ready yet.'
+            : '',
         ),
       );
     }
