@@ -25,7 +25,8 @@ export function readConnectionResult(
   if (result.status === 'none') return result;
   // Consumed exactly once: a second read (StrictMode, a remount) finds neither parameters nor action.
   if (userKey !== null) store.pendingActions.take(userKey);
-  if (typeof window !== 'undefined' && options.href === undefined) {
+  // Only the live address is cleaned (reading it above already needed a window); a given href is the host's.
+  if (options.href === undefined) {
     window.history.replaceState(window.history.state, '', removeConnectionResultParams(href));
   }
   if (userKey !== null) {
