@@ -394,8 +394,23 @@ describe('the flows of a user who signs out', () => {
     expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
     stop();
     heard.mockClear();
-    thryve.setUser('carol'); // nobody listening any more, and nothing to drop
-    expect(heard).not.toHaveBeenCalled();
+    thryve.setUser('carol');
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    await thryve.ensureSession('carol', 'en');
+    connectDataSource(thryve, { userKey: 'carol', locale: 'en', dataSource: 2 }); // a blocked popup: a change
+    expect(getDataSourceFlow(thryve, 'carol', 2).status).toBe('error');
+    expect(heard).not.toHaveBeenCalled(); // unsubscribed: changes no longer reach it
+  });
+
+  it("leaves the host's own queries alone when the user changes", async () => {
+    const queryClient = new QueryClient();
+    const thryve = createThryveConnect({ fetcher: counting().fetcher, queryClient });
+    thryve.setUser('alice');
+    await thryve.ensureSession('alice', 'en');
+    queryClient.setQueryData(['todos', 'alice'], ['walk']);
+    thryve.setUser('bob');
+    expect(queryClient.getQueryData(['todos', 'alice'])).toEqual(['walk']);
+    expect(queryClient.getQueryData(sessionQueryKey('alice', 'en'))).toBeUndefined();
   });
 
   it("keeps the signed-in user's own flows when the user is set again, and forgets a signed-out one's action", () => {
