@@ -1,9 +1,8 @@
 // The proxy's checks at their edges: what mutation testing found no test pinned. Each test would fail
 // if the check it names were loosened or deleted.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createBasicAuthVerifier,
   createHeaderSecretVerifier,
@@ -18,34 +17,17 @@ import {
 } from '../src/index.js';
 import { readBody } from '../src/internal/readBody.js';
 import { FAKE_END_USER_ID, fakeWidgetUrl, startFakeThryve } from './support/fakeThryve.js';
-import { clientFor, type Sandbox, startTestSandbox } from './support/harness.js';
+import { clientFor, useSandboxAndServers } from './support/harness.js';
 import { CREDENTIALS, catchError } from './support/secrets.js';
 
-let sandbox: Sandbox;
-const servers: Server[] = [];
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterEach(() => sandbox.clearFaults());
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await sandbox?.close();
-});
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const env = useSandboxAndServers();
+const { listen } = env;
 
 const json = { 'content-type': 'application/json' };
 const hit = (path: string, init: RequestInit = {}) => new Request(`http://app.test${path}`, init);
 const handlerFor = (options: Partial<ThryveConnectHandlerOptions> = {}) =>
   createThryveConnectHandler({
-    client: clientFor(sandbox),
+    client: clientFor(env.sandbox),
     getEndUser: () => ({ alias: 'edge-user-1' }),
     ...options,
   });
@@ -102,12 +84,12 @@ describe('the handler', () => {
 
   it('bounds every Thryve call of a route by the route’s deadline, including resolving the user', async () => {
     // A client whose own per-call limit is long: only the route's deadline (its timeoutMs) can stop it.
-    const slow = { ...clientFor(sandbox, { timeoutMs: 20_000 }), timeoutMs: 300 };
+    const slow = { ...clientFor(env.sandbox, { timeoutMs: 20_000 }), timeoutMs: 300 };
     for (const [route, path] of [
       ['accessToken', '/api/thryve/connections'],
       ['userInformation', '/api/thryve/connections'],
     ] as const) {
-      sandbox.inject({ route, type: 'hang', times: 1 });
+      env.sandbox.inject({ route, type: 'hang', times: 1 });
       const started = Date.now();
       const response = await createThryveConnectHandler({
         client: slow,
@@ -119,28 +101,28 @@ describe('the handler', () => {
   });
 
   it('keeps a cached id on a Thryve failure that is not a refusal, and answers it', async () => {
-    const client = clientFor(sandbox);
+    const client = clientFor(env.sandbox);
     const lookUp = vi.spyOn(client, 'getOrCreateEndUser');
     const handler = createThryveConnectHandler({ client, getEndUser: () => ({ alias: 'edge-cache-1' }) });
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
-    sandbox.inject({ route: 'userInformation', type: 'error', status: 500, times: 1 });
+    env.sandbox.inject({ route: 'userInformation', type: 'error', status: 500, times: 1 });
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(502);
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
     expect(lookUp).toHaveBeenCalledTimes(1);
   });
 
   it('resolves the user again when Thryve answers a cached id with 404', async () => {
-    const client = clientFor(sandbox);
+    const client = clientFor(env.sandbox);
     const lookUp = vi.spyOn(client, 'getOrCreateEndUser');
     const handler = createThryveConnectHandler({ client, getEndUser: () => ({ alias: 'edge-cache-2' }) });
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
-    sandbox.inject({ route: 'userInformation', type: 'error', status: 404, times: 1 });
+    env.sandbox.inject({ route: 'userInformation', type: 'error', status: 404, times: 1 });
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
     expect(lookUp).toHaveBeenCalledTimes(2);
   });
 
   it('says a credentials refusal needs fixing, not a retry', async () => {
-    const handler = handlerFor({ client: clientFor(sandbox, { password: 'wrong-password-1' }) });
+    const handler = handlerFor({ client: clientFor(env.sandbox, { password: 'wrong-password-1' }) });
     expect(await (await handler(hit('/api/thryve/connections'))).json()).toEqual({
       error: {
         code: 'configuration_error',
@@ -153,7 +135,7 @@ describe('the handler', () => {
 describe('the client', () => {
   it('sends each documented content type and Accept header, and none of the credentials to the direct host', async () => {
     const sent: Request[] = [];
-    const client = clientFor(sandbox, {
+    const client = clientFor(env.sandbox, {
       fetch: async (input, init) => {
         sent.push(new Request(input, init));
         return fetch(input, init);
@@ -161,7 +143,7 @@ describe('the client', () => {
     });
     const endUserId = await client.getOrCreateEndUser('edge-headers-1');
     await client.getConnectedSources(endUserId);
-    sandbox.connect({ endUserId }, 1);
+    env.sandbox.connect({ endUserId }, 1);
     await client.revokeDataSource({ endUserId, dataSource: 1 });
     expect(
       sent.map((r) => [new URL(r.url).pathname, r.headers.get('content-type'), r.headers.get('accept')]),
@@ -310,7 +292,7 @@ describe('the client', () => {
         res.writeHead(302, { location: ending }).end();
       }),
     );
-    const client = createThryveClient({ ...CREDENTIALS, hosts: { ...sandbox.hosts, direct } });
+    const client = createThryveClient({ ...CREDENTIALS, hosts: { ...env.sandbox.hosts, direct } });
     const endUserId = await client.getOrCreateEndUser('edge-revoke-1');
     await expect(client.revokeDataSource({ endUserId, dataSource: 1 })).resolves.toBeUndefined();
     ending = '/done?other=1';
@@ -327,7 +309,7 @@ describe('the client', () => {
   it('names the revoke GET when the direct host cannot be reached', async () => {
     const client = createThryveClient({
       ...CREDENTIALS,
-      hosts: { ...sandbox.hosts, direct: 'http://127.0.0.1:9' },
+      hosts: { ...env.sandbox.hosts, direct: 'http://127.0.0.1:9' },
     });
     const endUserId = await client.getOrCreateEndUser('edge-revoke-2');
     const error = (await catchError(client.revokeDataSource({ endUserId, dataSource: 1 }))) as ThryveApiError;

@@ -3,10 +3,9 @@
 // (run against commit 12ffba3's src). The others pin checks that already held, so that deleting one
 // fails a test (they are what mutation testing found unpinned).
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { createProxyFetcher, isThryveConnectError } from '@thryve-connect/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createBasicAuthVerifier,
   createHeaderSecretVerifier,
@@ -22,31 +21,18 @@ import {
   toNodeHandler,
 } from '../src/index.js';
 import { FAKE_END_USER_ID, fakeWidgetUrl, startFakeThryve } from './support/fakeThryve.js';
-import { clientFor, type Sandbox, startTestSandbox } from './support/harness.js';
+import { clientFor, useSandboxAndServers } from './support/harness.js';
 import { CREDENTIALS, catchError, WRONG_CREDENTIALS } from './support/secrets.js';
 
-let sandbox: Sandbox;
-const servers: Server[] = [];
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterEach(() => sandbox.clearFaults());
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await sandbox?.close();
-});
+const env = useSandboxAndServers();
 
 /** How many requests reached the sandbox (Thryve) so far. */
-const upstreamCount = () => sandbox.state.requests.length;
+const upstreamCount = () => env.sandbox.state.requests.length;
 
 /** A handler on the sandbox whose getEndUser is a spy (the signed-in user is `alias`). */
 function proxy(alias = 'hostile-user', options: Partial<ThryveConnectHandlerOptions> = {}) {
   const getEndUser = vi.fn(() => ({ alias }));
-  const handler = createThryveConnectHandler({ client: clientFor(sandbox), getEndUser, ...options });
+  const handler = createThryveConnectHandler({ client: clientFor(env.sandbox), getEndUser, ...options });
   return { handler, getEndUser };
 }
 
@@ -65,10 +51,9 @@ async function answer(response: Response) {
   return { status: response.status, code: body?.error?.code, body };
 }
 
+/** Listens on a free loopback port; returns the port (raw sockets need it). */
 async function listen(server: Server): Promise<number> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
+  return Number(new URL(await env.listen(server)).port);
 }
 
 /** Sends raw bytes (a request line no client library would send) and returns the raw answer. */
@@ -213,7 +198,7 @@ describe('data-source ids outside the web catalogue', () => {
   it('[case 2] refuses an unknown id in the client too, before any request', async () => {
     const before = upstreamCount();
     const error = await catchError(
-      clientFor(sandbox).revokeDataSource({ endUserId: 'abcd', dataSource: 12 }),
+      clientFor(env.sandbox).revokeDataSource({ endUserId: 'abcd', dataSource: 12 }),
     );
     expect(isThryveApiError(error, 'bad_request')).toBe(true);
     expect(upstreamCount()).toBe(before);
@@ -222,7 +207,7 @@ describe('data-source ids outside the web catalogue', () => {
   it('[case 2] lets a host add an id Thryve introduced later, through the client’s catalogue', async () => {
     const catalogue = [{ id: 48, name: 'New Source', kind: 'web' as const, known: true }];
     const handler = createThryveConnectHandler({
-      client: clientFor(sandbox, { catalogue }),
+      client: clientFor(env.sandbox, { catalogue }),
       getEndUser: () => ({ alias: 'revoke-new-1' }),
     });
     const result = await answer(
@@ -234,7 +219,7 @@ describe('data-source ids outside the web catalogue', () => {
       ),
     );
     expect(result.code).not.toBe('invalid_data_source');
-    expect(sandbox.state.requests.some((r) => r.path === '/dataSourceDirectRevoke.html')).toBe(true);
+    expect(env.sandbox.state.requests.some((r) => r.path === '/dataSourceDirectRevoke.html')).toBe(true);
     // …and an id it does not list (Fitbit) is then refused.
     const fitbit = await answer(
       await handler(
@@ -253,7 +238,7 @@ describe('request targets and Host headers through toNodeHandler', () => {
   let seen: Request[] = [];
   beforeAll(async () => {
     const handler = createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: (request) => {
         seen.push(request);
         return { alias: 'node-hostile-1' };
@@ -452,11 +437,11 @@ describe('the size of Thryve’s answers', () => {
 describe('one deadline per route', () => {
   it('[case 6] bounds the three Thryve calls of /revoke by timeoutMs together, not each', async () => {
     const handler = createThryveConnectHandler({
-      client: clientFor(sandbox, { timeoutMs: 600 }),
+      client: clientFor(env.sandbox, { timeoutMs: 600 }),
       getEndUser: () => ({ alias: 'deadline-user-1' }),
     });
     for (const route of ['accessToken', 'connection', 'directRevoke'] as const) {
-      sandbox.inject({ route, type: 'latency', ms: 350, times: 1 });
+      env.sandbox.inject({ route, type: 'latency', ms: 350, times: 1 });
     }
     const started = Date.now();
     const result = await answer(
@@ -472,10 +457,10 @@ describe('one deadline per route', () => {
   });
 
   it('[case 6] bounds the client’s revoke (two requests) by one timeoutMs', async () => {
-    const client = clientFor(sandbox, { timeoutMs: 500 });
+    const client = clientFor(env.sandbox, { timeoutMs: 500 });
     const endUserId = await client.getOrCreateEndUser('deadline-user-2');
-    sandbox.inject({ route: 'connection', type: 'latency', ms: 300, times: 1 });
-    sandbox.inject({ route: 'directRevoke', type: 'latency', ms: 300, times: 1 });
+    env.sandbox.inject({ route: 'connection', type: 'latency', ms: 300, times: 1 });
+    env.sandbox.inject({ route: 'directRevoke', type: 'latency', ms: 300, times: 1 });
     const error = await catchError(client.revokeDataSource({ endUserId, dataSource: 1 }));
     expect(isThryveApiError(error, 'timeout')).toBe(true);
   });
@@ -486,21 +471,21 @@ describe('a stale end-user cache', () => {
     const { handler } = proxy('stale-user-1');
     const json = { 'content-type': 'application/json' };
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
-    sandbox.reset(); // Thryve forgets every user: the cached id is refused from now on.
+    env.sandbox.reset(); // Thryve forgets every user: the cached id is refused from now on.
     expect((await handler(hit('/api/thryve/connections'))).status).toBe(200);
-    sandbox.reset();
+    env.sandbox.reset();
     expect((await handler(hit('/api/thryve/session', { body: '{}', headers: json }))).status).toBe(200);
-    sandbox.reset();
+    env.sandbox.reset();
     expect(
       (await handler(hit('/api/thryve/revoke', { body: '{"dataSource":1}', headers: json }))).status,
     ).toBe(200);
   });
 
   it('[case 7] does not retry a refusal of an id it has just resolved (no loop)', async () => {
-    const spy = { ...clientFor(sandbox) };
+    const spy = { ...clientFor(env.sandbox) };
     spy.getOrCreateEndUser = vi.fn(spy.getOrCreateEndUser);
     spy.getConnectedSources = vi.fn(async () => {
-      throw await catchError(clientFor(sandbox).getConnectedSources('unknown-user-token'));
+      throw await catchError(clientFor(env.sandbox).getConnectedSources('unknown-user-token'));
     });
     const handler = createThryveConnectHandler({
       client: spy,
@@ -661,7 +646,7 @@ describe('webhooks', () => {
 describe('one error vocabulary', () => {
   it('[case 11] answers a refusal of our Thryve credentials as configuration_error, and the browser does not retry it', async () => {
     const handler = createThryveConnectHandler({
-      client: clientFor(sandbox, { ...WRONG_CREDENTIALS }),
+      client: clientFor(env.sandbox, { ...WRONG_CREDENTIALS }),
       getEndUser: () => ({ alias: 'vocab-user-1' }),
     });
     const port = await listen(createServer(toNodeHandler(handler)));
@@ -682,7 +667,7 @@ describe('one error vocabulary', () => {
     async (_name, fault, status, code) => {
       const { handler } = proxy('vocab-user-2');
       const port = await listen(createServer(toNodeHandler(handler)));
-      sandbox.inject({ ...fault, times: 10 });
+      env.sandbox.inject({ ...fault, times: 10 });
       const response = await fetch(`http://127.0.0.1:${port}/api/thryve/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -690,7 +675,7 @@ describe('one error vocabulary', () => {
       });
       const served = await answer(response);
       expect([served.status, served.code]).toEqual([status, code]);
-      sandbox.inject({ ...fault, times: 10 });
+      env.sandbox.inject({ ...fault, times: 10 });
       const error = await catchError(
         createProxyFetcher(`http://127.0.0.1:${port}/api/thryve/session`)({ locale: 'en' }),
       );
@@ -699,16 +684,16 @@ describe('one error vocabulary', () => {
   );
 
   it('[case 11] names failures with core’s codes in the client', async () => {
-    const endUserId = await clientFor(sandbox).getOrCreateEndUser('vocab-user-3');
-    sandbox.inject({ route: 'connection', type: 'error', status: 502, times: 1 });
-    const upstream = await catchError(clientFor(sandbox).createConnectionSession({ endUserId }));
+    const endUserId = await clientFor(env.sandbox).getOrCreateEndUser('vocab-user-3');
+    env.sandbox.inject({ route: 'connection', type: 'error', status: 502, times: 1 });
+    const upstream = await catchError(clientFor(env.sandbox).createConnectionSession({ endUserId }));
     expect(upstream).toMatchObject({ code: 'server_error', status: 502, retryable: true });
     const offline = await catchError(
-      clientFor(sandbox, { hosts: { api: 'http://127.0.0.1:9' } }).getOrCreateEndUser('vocab-user-3'),
+      clientFor(env.sandbox, { hosts: { api: 'http://127.0.0.1:9' } }).getOrCreateEndUser('vocab-user-3'),
     );
     expect(offline).toMatchObject({ code: 'network_error', retryable: true });
     const refused = await catchError(
-      clientFor(sandbox, { ...WRONG_CREDENTIALS }).getOrCreateEndUser('vocab-user-3'),
+      clientFor(env.sandbox, { ...WRONG_CREDENTIALS }).getOrCreateEndUser('vocab-user-3'),
     );
     expect(refused).toMatchObject({ code: 'configuration_error', status: 401, retryable: false });
   });
@@ -751,7 +736,7 @@ describe('configured hosts', () => {
 describe('CORS answers', () => {
   const cors = (credentials?: boolean) =>
     createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: () => ({ alias: 'cors-user-2' }),
       cors: { origin: ['https://app.example'], credentials },
     });
@@ -832,7 +817,7 @@ describe('methods, identities and bodies', () => {
   ])('answers 500 and calls no upstream when getEndUser returns %s', async (_name, identity) => {
     const onError = vi.fn();
     const handler = createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: () => identity as never,
       onError,
     });
@@ -845,7 +830,7 @@ describe('methods, identities and bodies', () => {
 
   it('answers 401 when getEndUser returns undefined', async () => {
     const handler = createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: () => undefined as never,
     });
     expect((await answer(await handler(hit('/api/thryve/connections')))).status).toBe(401);
@@ -905,7 +890,7 @@ describe('methods, identities and bodies', () => {
 describe('the client used directly', () => {
   let client: ThryveClient;
   beforeAll(() => {
-    client = clientFor(sandbox);
+    client = clientFor(env.sandbox);
   });
 
   it('reports a revoke that Thryve answers with an ambiguous result as failed', async () => {
@@ -921,7 +906,7 @@ describe('the client used directly', () => {
     );
     const ambiguous = createThryveClient({
       ...CREDENTIALS,
-      hosts: { ...sandbox.hosts, direct: `http://127.0.0.1:${port}` },
+      hosts: { ...env.sandbox.hosts, direct: `http://127.0.0.1:${port}` },
     });
     const error = await catchError(ambiguous.revokeDataSource({ endUserId, dataSource: 1 }));
     expect(isThryveApiError(error, 'server_error')).toBe(true);

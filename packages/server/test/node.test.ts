@@ -1,38 +1,19 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { createProxyFetcher, isThryveConnectError, toConnectionSession } from '@thryve-connect/core';
 import express from 'express';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createThryveConnectHandler, toNodeHandler } from '../src/index.js';
-import { clientFor, recordingHandler, type Sandbox, startTestSandbox, testUser } from './support/harness.js';
+import { clientFor, recordingHandler, testUser, useSandboxAndServers } from './support/harness.js';
 import { catchError, expectNoSecrets, recordingFetch } from './support/secrets.js';
 
-let sandbox: Sandbox;
-const servers: Server[] = [];
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterEach(() => sandbox.clearFaults());
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await sandbox?.close();
-});
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const env = useSandboxAndServers();
+const { listen } = env;
 
 describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () => {
   let origin = '';
   beforeAll(async () => {
     const h = createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: () => ({ alias: 'node-user-1' }),
     });
     origin = await listen(createServer(toNodeHandler(h)));
@@ -41,10 +22,10 @@ describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () =
   it('serves the browser fetcher: session, connections, revoke', async () => {
     const fetcher = createProxyFetcher({ url: `${origin}/api/thryve/session`, fetch: recordingFetch });
     const payload = await fetcher({ locale: 'fr' });
-    const session = toConnectionSession(payload, { allowedOrigins: [sandbox.hosts.widget] });
+    const session = toConnectionSession(payload, { allowedOrigins: [env.sandbox.hosts.widget] });
     expect(session.locale).toBe('fr');
     expect(session.token).toMatch(/^\d{10}X\d{19}$/);
-    sandbox.connect({ alias: 'node-user-1' }, 42);
+    env.sandbox.connect({ alias: 'node-user-1' }, 42);
     expect(await fetcher.getConnections?.({})).toEqual([{ dataSource: 42, connectedAt: expect.any(String) }]);
     await fetcher.revoke?.({ dataSource: 42 });
     expect(await fetcher.getConnections?.({})).toEqual([]);
@@ -54,7 +35,7 @@ describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () =
     const fetcher = createProxyFetcher({ url: `${origin}/api/thryve/session`, fetch: recordingFetch });
     const native = await catchError(fetcher.revoke?.({ dataSource: 5 }) ?? Promise.resolve());
     expect(isThryveConnectError(native, 'native_data_source')).toBe(true);
-    sandbox.inject({ route: 'connection', type: 'error', status: 500, times: 1 });
+    env.sandbox.inject({ route: 'connection', type: 'error', status: 500, times: 1 });
     const upstream = await catchError(fetcher({ locale: 'en' }));
     expect(isThryveConnectError(upstream, 'server_error')).toBe(true);
     expect((upstream as Error).message).toContain('Thryve could not complete the request');
@@ -62,11 +43,11 @@ describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () =
 
   it('maps a Thryve timeout to the fetcher’s timeout error', async () => {
     const h = createThryveConnectHandler({
-      client: clientFor(sandbox, { timeoutMs: 200 }),
+      client: clientFor(env.sandbox, { timeoutMs: 200 }),
       getEndUser: () => ({ alias: 'node-user-2' }),
     });
     const slow = await listen(createServer(toNodeHandler(h)));
-    sandbox.inject({ route: 'connection', type: 'hang', times: 1 });
+    env.sandbox.inject({ route: 'connection', type: 'hang', times: 1 });
     const error = await catchError(
       createProxyFetcher({ url: `${slow}/api/thryve/session`, fetch: recordingFetch })({ locale: 'en' }),
     );
@@ -74,7 +55,7 @@ describe('toNodeHandler and createProxyFetcher, end to end over real HTTP', () =
   });
 
   it('answers 401 to the fetcher when nobody is signed in', async () => {
-    const h = recordingHandler({ client: clientFor(sandbox), getEndUser: testUser });
+    const h = recordingHandler({ client: clientFor(env.sandbox), getEndUser: testUser });
     const anonymous = await listen(createServer(toNodeHandler(h)));
     const error = await catchError(
       createProxyFetcher({ url: `${anonymous}/api/thryve/session`, fetch: recordingFetch })({ locale: 'en' }),
@@ -139,7 +120,7 @@ describe('toNodeHandler in Express 5', () => {
   it('works mounted with app.use (mount path stripped from req.url)', async () => {
     const app = express();
     const h = createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: () => ({ alias: 'express-user-1' }),
     });
     app.use('/api/thryve', toNodeHandler(h));
@@ -156,7 +137,7 @@ describe('toNodeHandler in Express 5', () => {
   it('works after express.json() has consumed the body', async () => {
     const app = express();
     const h = createThryveConnectHandler({
-      client: clientFor(sandbox),
+      client: clientFor(env.sandbox),
       getEndUser: () => ({ alias: 'express-user-2' }),
     });
     app.use(express.json());

@@ -1,4 +1,7 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startSandbox } from '@thryve-connect/sandbox';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createThryveClient,
   createThryveConnectHandler,
@@ -14,6 +17,35 @@ export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 /** Starts the sandbox with the test's distinctive credentials. */
 export function startTestSandbox(): Promise<Sandbox> {
   return startSandbox({ port: 0, credentials: { ...CREDENTIALS } });
+}
+
+/**
+ * For a test file: the sandbox, started once and with its faults cleared after every test, and `listen`
+ * for servers of the file's own; all of them are closed after the file.
+ */
+export function useSandboxAndServers() {
+  const servers: Server[] = [];
+  const env = {
+    sandbox: undefined as unknown as Sandbox,
+    /** Listens on a free loopback port; returns the server's origin. */
+    async listen(server: Server): Promise<string> {
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+  };
+  beforeAll(async () => {
+    env.sandbox = await startTestSandbox();
+  });
+  afterEach(() => env.sandbox.clearFaults());
+  afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+    await env.sandbox?.close();
+  });
+  return env;
 }
 
 /** A client of the sandbox; options override the defaults. */
