@@ -16,7 +16,7 @@ import {
   type ThryveFetcher,
   toSessionSnapshot,
 } from '../src/index.js';
-import { backend as counting, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
+import { backend as counting, observe, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
 
 // The edges of the controller that its main tests leave open: each test pins one rule that keeps a
 // user's data theirs, or a refresh bounded (found by mutation testing).
@@ -205,9 +205,7 @@ describe('the grace before an unwatched request is aborted', () => {
       return new Promise(() => {});
     };
     const thryve = createThryveConnect({ fetcher });
-    const stop = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
+    const stop = observe(thryve, 'alice', 'en');
     const other = new QueryObserver(thryve.queryClient, {
       queryKey: ['host', 'thing'],
       queryFn: async () => 1,
@@ -249,9 +247,7 @@ describe('the expiry watch', () => {
     const stopB = thryve.mount();
     stopA();
     stopA();
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
+    const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     await vi.advanceTimersByTimeAsync(51_000);
     expect(calls).toHaveLength(2);
@@ -265,9 +261,7 @@ describe('the expiry watch', () => {
     vi.useFakeTimers();
     const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
     const thryve = createThryveConnect({ fetcher });
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
+    const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     const stop = thryve.mount();
     await vi.advanceTimersByTimeAsync(51_000);
@@ -281,9 +275,7 @@ describe('the expiry watch', () => {
     const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
     const thryve = createThryveConnect({ fetcher });
     const stop = thryve.mount();
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
+    const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     await vi.advanceTimersByTimeAsync(30_000);
     await thryve.queryClient.refetchQueries({ queryKey: sessionQueryKey('alice', 'en') }); // a Retry, say
@@ -301,9 +293,7 @@ describe('the expiry watch', () => {
     const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
     const thryve = createThryveConnect({ fetcher });
     const stop = thryve.mount();
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
+    const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     thryve.queryClient.removeQueries({ queryKey: sessionQueryKey('alice', 'en') });
     await vi.advanceTimersByTimeAsync(120_000);
@@ -545,12 +535,8 @@ describe('a session request', () => {
     vi.useFakeTimers();
     const { fetcher, signals } = hanging();
     const thryve = createThryveConnect({ fetcher });
-    const stopEn = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
-    const stopDe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'de')).subscribe(
-      () => {},
-    );
+    const stopEn = observe(thryve, 'alice', 'en');
+    const stopDe = observe(thryve, 'alice', 'de');
     await vi.advanceTimersByTimeAsync(1);
     stopDe();
     await vi.advanceTimersByTimeAsync(100);
@@ -563,9 +549,8 @@ describe('a session request', () => {
     vi.useFakeTimers();
     const { fetcher, signals } = hanging();
     const thryve = createThryveConnect({ fetcher });
-    const options = thryve.sessionOptions('alice', 'en');
-    const stopA = new QueryObserver(thryve.queryClient, options).subscribe(() => {});
-    const stopB = new QueryObserver(thryve.queryClient, options).subscribe(() => {});
+    const stopA = observe(thryve, 'alice', 'en');
+    const stopB = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     stopA();
     await vi.advanceTimersByTimeAsync(500);
@@ -590,7 +575,7 @@ describe('a session request', () => {
     vi.useFakeTimers();
     const { fetcher, signals } = hanging();
     const thryve = createThryveConnect({ fetcher });
-    new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(() => {})();
+    observe(thryve, 'alice', 'en')();
     await vi.advanceTimersByTimeAsync(100);
     expect(signals.get('en')?.aborted).toBe(true);
     expect(thryve.getSession('alice', 'en')).toMatchObject({ status: 'pending', error: undefined });
@@ -722,9 +707,7 @@ describe('the expiry watch, further', () => {
     const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 40 * DAY }));
     const thryve = createThryveConnect({ fetcher, sessionMaxAgeMs: 60 * DAY });
     const stop = thryve.mount();
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en')).subscribe(
-      () => {},
-    );
+    const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     await vi.advanceTimersByTimeAsync(30 * DAY);
     expect(calls).toHaveLength(1);
