@@ -217,6 +217,13 @@ describe('the grace before an unwatched request is aborted', () => {
   });
 });
 
+/** Fake timers, and a controller whose backend answers sessions that expire a minute later. */
+function minuteSessionsOnFakeTimers() {
+  vi.useFakeTimers();
+  const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
+  return { thryve: createThryveConnect({ fetcher }), calls };
+}
+
 describe('the expiry watch', () => {
   it('refreshes only session queries: a watched status list is never fetched by it', async () => {
     vi.useFakeTimers();
@@ -240,9 +247,7 @@ describe('the expiry watch', () => {
   });
 
   it('keeps watching while another mount remains, and a second stop changes nothing', async () => {
-    vi.useFakeTimers();
-    const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
-    const thryve = createThryveConnect({ fetcher });
+    const { thryve, calls } = minuteSessionsOnFakeTimers();
     const stopA = thryve.mount();
     const stopB = thryve.mount();
     stopA();
@@ -258,9 +263,7 @@ describe('the expiry watch', () => {
   });
 
   it('watches sessions that were already cached when it starts', async () => {
-    vi.useFakeTimers();
-    const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
-    const thryve = createThryveConnect({ fetcher });
+    const { thryve, calls } = minuteSessionsOnFakeTimers();
     const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
     const stop = thryve.mount();
@@ -271,9 +274,7 @@ describe('the expiry watch', () => {
   });
 
   it('lets a session replaced before its timer fires be refreshed by its own timer only', async () => {
-    vi.useFakeTimers();
-    const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
-    const thryve = createThryveConnect({ fetcher });
+    const { thryve, calls } = minuteSessionsOnFakeTimers();
     const stop = thryve.mount();
     const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);
@@ -289,9 +290,7 @@ describe('the expiry watch', () => {
   });
 
   it('forgets the timer of a removed session', async () => {
-    vi.useFakeTimers();
-    const { fetcher, calls } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
-    const thryve = createThryveConnect({ fetcher });
+    const { thryve, calls } = minuteSessionsOnFakeTimers();
     const stop = thryve.mount();
     const unsubscribe = observe(thryve, 'alice', 'en');
     await vi.advanceTimersByTimeAsync(1);

@@ -49,6 +49,19 @@ function failingRevokes() {
 const revokeFails = (thryve: ReturnType<typeof createThryveConnect>, userKey: string, dataSource = 1) =>
   revokeDataSource(thryve, { userKey, locale: 'en', dataSource }).catch(() => undefined);
 
+/** Alice's connect of source 1 by redirect, started (jsdom's navigation stubbed): returns its token. */
+async function aliceConnectsByRedirect(thryve: ReturnType<typeof createThryveConnect>) {
+  const { token } = await thryve.ensureSession('alice', 'en');
+  stubAssign();
+  connectDataSource(thryve, {
+    userKey: 'alice',
+    locale: 'en',
+    dataSource: 1,
+    redirectUri: 'https://a.example/',
+  });
+  return token;
+}
+
 beforeEach(() => sessionStorage.clear());
 afterEach(() => {
   vi.useRealTimers();
@@ -239,14 +252,7 @@ describe("a controller's flows", () => {
     const clock = 1_000_000; // 1970: a pending action dated by Date.now would be decades old, or ahead
     const thryve = createThryveConnect({ fetcher: backend().fetcher, storage, now: () => clock });
     thryve.setUser('alice');
-    const { token } = await thryve.ensureSession('alice', 'en');
-    stubAssign();
-    connectDataSource(thryve, {
-      userKey: 'alice',
-      locale: 'en',
-      dataSource: 1,
-      redirectUri: 'https://a.example/',
-    });
+    const token = await aliceConnectsByRedirect(thryve);
     expect(storage.items.size).toBe(1);
     expect(sessionStorage.length).toBe(0);
     expect(
@@ -315,14 +321,7 @@ describe("a controller's flows", () => {
 
   it('reset only an error: a connect in progress stays', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    await thryve.ensureSession('alice', 'en');
-    stubAssign();
-    connectDataSource(thryve, {
-      userKey: 'alice',
-      locale: 'en',
-      dataSource: 1,
-      redirectUri: 'https://a.example/',
-    });
+    await aliceConnectsByRedirect(thryve);
     resetDataSourceFlow(thryve, 'alice', 1);
     expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('connecting');
   });
@@ -332,14 +331,7 @@ describe('reading a result', () => {
   it("given an href, leaves this page's address alone even for a matched result", async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     thryve.setUser('alice');
-    const { token } = await thryve.ensureSession('alice', 'en');
-    stubAssign();
-    connectDataSource(thryve, {
-      userKey: 'alice',
-      locale: 'en',
-      dataSource: 1,
-      redirectUri: 'https://a.example/',
-    });
+    const token = await aliceConnectsByRedirect(thryve);
     vi.restoreAllMocks();
     window.history.replaceState(null, '', `/devices?token=${token}&dataSource=1&connected=true`);
     const href = `${window.location.origin}/elsewhere?token=${token}&dataSource=1&connected=true`;
