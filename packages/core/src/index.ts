@@ -67,6 +67,15 @@ export {
 } from './parseWidgetUrl.js';
 export { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY, userQueryKey } from './queryKeys.js';
 export { readConnectionResult } from './readConnectionResult.js';
+export {
+  type ConnectionsSeed,
+  isSeedFor,
+  type SeedOwner,
+  type SessionSeed,
+  seedConnections,
+  seedSession,
+  userFingerprint,
+} from './seeds.js';
 export { type RevokeDataSourceOptions, revokeDataSource } from './revokeDataSource.js';
 export {
   DEFAULT_SESSION_MAX_AGE_MS,
