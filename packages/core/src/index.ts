@@ -67,6 +67,7 @@ export {
 } from './parseWidgetUrl.js';
 export { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY, userQueryKey } from './queryKeys.js';
 export { readConnectionResult } from './readConnectionResult.js';
+export { type RevokeDataSourceOptions, revokeDataSource } from './revokeDataSource.js';
 export {
   type ConnectionsSeed,
   isSeedFor,
@@ -76,7 +77,6 @@ export {
   seedSession,
   userFingerprint,
 } from './seeds.js';
-export { type RevokeDataSourceOptions, revokeDataSource } from './revokeDataSource.js';
 export {
   DEFAULT_SESSION_MAX_AGE_MS,
   isSessionExpired,
