@@ -2,6 +2,7 @@ import { isDataSourceId } from './dataSources.js';
 import { fingerprintToken } from './fingerprintToken.js';
 import type { NewPendingAction, PendingAction } from './PendingAction.js';
 import { DEFAULT_PENDING_MAX_AGE_MS } from './parseConnectionResult.js';
+import { userFingerprint } from './seeds.js';
 
 /** The minimal Storage surface the store needs (sessionStorage fits). */
 export interface PendingActionStorage {
@@ -108,7 +109,7 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
     const age = isPendingAction(value) ? now() - value.startedAt : Number.NaN;
     if (
       !isPendingAction(value) ||
-      value.owner !== fingerprintToken(userKey) ||
+      value.owner !== userFingerprint(userKey) ||
       !(age <= maxAgeMs && age >= -FUTURE_TOLERANCE_MS)
     ) {
       remove();
@@ -126,7 +127,7 @@ export function createPendingActionStore(options: PendingActionStoreOptions = {}
   return {
     save(input) {
       const action: PendingAction = {
-        owner: fingerprintToken(input.userKey),
+        owner: userFingerprint(input.userKey),
         action: input.action,
         dataSource: input.dataSource,
         tokenFingerprint: fingerprintToken(input.token),

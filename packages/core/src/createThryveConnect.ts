@@ -8,10 +8,17 @@ import {
 import { IS_DEVELOPMENT } from '#is-development';
 import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './ConnectionSession.js';
 import type { PendingActionStorage } from './createPendingActionStore.js';
-import { isDataSourceId } from './dataSources.js';
 import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
-import { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY } from './queryKeys.js';
+import { parseConnectedSources } from './parseConnectedSources.js';
+import {
+  connectionsQueryKey,
+  isOtherUsersKey,
+  isSessionQueryKey,
+  sessionQueryKey,
+  userQueryKey,
+} from './queryKeys.js';
+import { isSeedFor } from './seeds.js';
 import {
   DEFAULT_SESSION_MAX_AGE_MS,
   retryDelay,
@@ -20,8 +27,9 @@ import {
   sessionRefreshAt,
   shouldRetry,
 } from './sessionPolicy.js';
-import { type ConnectionSessionSnapshot, toSessionSnapshot } from './sessionState.js';
+import { toSessionSnapshot } from './sessionState.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
+import type { ThryveUser } from './ThryveUser.js';
 import { toConnectionSession } from './toConnectionSession.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
 
@@ -64,9 +72,8 @@ export type ConnectionsQueryOptions = QueryObserverOptions<
 /**
  * The connection flow's one owner, framework-free. It keeps, per signed-in user and locale, the widget
  * session in a TanStack `QueryClient`: one request in flight however many components ask, one refresh
- * per expiry, bounded retries with backoff, and every entry keyed by the user it belongs to. The React
- * components are bindings to it; the flow functions (`connectDataSource`, `revokeDataSource`,
- * `readConnectionResult`) take it as their first argument.
+ * per expiry, bounded retries with backoff. Everything that belongs to a user goes through that user's
+ * handle, {@link ThryveConnect.forUser}: the controller itself holds only settings and who is signed in.
  */
 export interface ThryveConnect {
   readonly queryClient: QueryClient;
@@ -81,47 +88,34 @@ export interface ThryveConnect {
   readonly storage: PendingActionStorage | undefined;
   /** The controller's clock. */
   now(): number;
-  /** The user whose data the cache may hold: the last one given to {@link ThryveConnect.setUser}. */
+  /**
+   * Who is signed in: the last key given to {@link ThryveConnect.setUser}; `null` nobody; `undefined`
+   * not known yet (nothing has been said, or sign-in is still loading).
+   */
   readonly userKey: string | null | undefined;
   /**
+   * The handle of `userKey`'s data: the same object for the same user until another one signs in.
+   * Creating it changes nothing; {@link ThryveConnect.setUser} says who is signed in.
+   */
+  forUser(userKey: string): ThryveUser;
+  /**
    * Makes `userKey` the signed-in user (`null`: nobody). Every cached session, status list and pending
-   * action of anyone else is removed, and their requests in flight are aborted.
+   * action of anyone else is removed, their requests in flight are aborted, and their handles retired.
    */
   setUser(userKey: string | null): void;
   /** Calls `listener` after every change of user; returns the unsubscribe function. */
   onUserChange(listener: (userKey: string | null) => void): () => void;
-  /** Query options of a user's session in a locale (the same key and rules everywhere). */
-  sessionOptions(userKey: string, locale: Locale): SessionQueryOptions;
-  /** Query options of a user's connected sources; disabled when the fetcher has no `getConnections`. */
-  connectionsOptions(userKey: string): ConnectionsQueryOptions;
-  /** The session's state now, as a component would show it. */
-  getSession(userKey: string, locale: Locale): ConnectionSessionSnapshot;
-  /** Fetches a new session unless one is already on its way (Retry, Reload). Never rejects. */
-  refreshSession(userKey: string, locale: Locale): Promise<void>;
-  /** A usable session: the cached one, else a new one. Rejects with a `ThryveConnectError`. */
-  ensureSession(userKey: string, locale: Locale): Promise<ConnectionSession>;
   /**
    * Starts watching the cache, so a session that components still show is refreshed once, one margin
    * before it stops being usable. Counted: returns the function that stops this watcher.
    */
   mount(): () => void;
-  /**
-   * Takes what a server render fetched for `userKey` (the JSON the proxy routes answer: a session
-   * `{ url, expiresAt? }`, connections `{ connectedSources }`) into the cache, validated as a fetched
-   * one would be, unless the cache already has fresher. An invalid or unusable session is dropped: the
-   * components then fetch their own.
-   */
-  hydrate(userKey: string, locale: Locale, initial: { session?: unknown; connections?: unknown }): void;
 }
 
 /** After the last component using a session unmounts, its request is aborted after this grace period. */
 const ABORT_GRACE_MS = 50;
 /** setTimeout's limit: a later refresh is re-checked then. */
 const MAX_TIMER_MS = 2_147_483_647;
-
-function isSessionQuery(query: Query): boolean {
-  return query.queryKey[0] === THRYVE_QUERY_KEY && query.queryKey[2] === 'session';
-}
 
 function isVisible(): boolean {
   return typeof document === 'undefined' || document.visibilityState !== 'hidden';
@@ -158,7 +152,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
   const cache = queryClient.getQueryCache();
   const userListeners = new Set<(userKey: string | null) => void>();
   /** Requests in flight: aborted when their user signs out. */
-  const inFlight = new Set<{ userKey: unknown; controller: AbortController }>();
+  const inFlight = new Set<{ userKey: string; controller: AbortController }>();
   /** One refresh timer per session query. */
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let mounts = 0;
@@ -170,8 +164,9 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
    */
   async function fetchSession(
     context: QueryFunctionContext<ReturnType<typeof sessionQueryKey>>,
+    userKey: string,
+    locale: Locale,
   ): Promise<ConnectionSession> {
-    const [, userKey, , locale] = context.queryKey;
     const controller = new AbortController();
     const entry = { userKey, controller };
     inFlight.add(entry);
@@ -244,6 +239,113 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     );
   }
 
+  /** The handles given out, by user: the same object for a user until another one signs in. */
+  const handles = new Map<string, ThryveUser & { active: boolean }>();
+
+  function createUser(userKey: string): ThryveUser & { active: boolean } {
+    const sessionKey = (locale: Locale) => sessionQueryKey(userKey, locale);
+    const user: ThryveUser & { active: boolean } = {
+      thryve,
+      userKey,
+      active: true,
+      queryKey: userQueryKey(userKey),
+
+      sessionOptions(locale) {
+        return {
+          queryKey: sessionKey(locale),
+          queryFn: (context) => fetchSession(context, userKey, locale),
+          // Fresh until its refresh is due: no refetch on mount or focus in between, because a new URL
+          // means a new widget. Past that, a mount or a return to the page fetches one (deduplicated).
+          staleTime: (query) => {
+            const session = query.state.data;
+            return session ? Math.max(0, sessionRefreshAt(session, sessionMaxAgeMs) - now()) : 0;
+          },
+          gcTime: sessionMaxAgeMs,
+          // Never re-tried by a focus, a reconnect or a new component after an error: Retry is the way out.
+          refetchOnWindowFocus: (query) => query.state.status !== 'error',
+          refetchOnReconnect: false,
+          retryOnMount: false,
+          retry: shouldRetry,
+          retryDelay,
+        };
+      },
+
+      connectionsOptions() {
+        const { getConnections } = fetcher;
+        return {
+          queryKey: connectionsQueryKey(userKey),
+          queryFn: async ({ signal }) => {
+            try {
+              return getConnections ? await getConnections({ signal }) : [];
+            } catch (error) {
+              throw toThryveConnectError(error);
+            }
+          },
+          enabled: Boolean(getConnections),
+          staleTime: 30_000,
+          refetchOnWindowFocus: (query) => query.state.status !== 'error',
+          retryOnMount: false,
+          retry: shouldRetry,
+          retryDelay,
+        };
+      },
+
+      getSession(locale) {
+        const state = queryClient.getQueryState<ConnectionSession>(sessionKey(locale));
+        return toSessionSnapshot(state, sessionMaxAgeMs, now());
+      },
+
+      async refreshSession(locale) {
+        const options = user.sessionOptions(locale);
+        const query = cache.build(queryClient, options);
+        // Deduplicated: a request already in flight is the refresh (never cancelled for another one).
+        await query.fetch(options).catch(() => undefined);
+      },
+
+      ensureSession(locale) {
+        return queryClient.fetchQuery(user.sessionOptions(locale));
+      },
+
+      async prefetchSession(locale) {
+        await queryClient.prefetchQuery(user.sessionOptions(locale));
+      },
+
+      seed(seeds, locale) {
+        const taken = { session: false, connections: false };
+        const { initialSession, initialConnections } = seeds;
+        if (
+          initialSession !== undefined &&
+          isSeedFor(initialSession, userKey, locale) &&
+          queryClient.getQueryData(sessionKey(locale)) === undefined
+        ) {
+          try {
+            const at = now();
+            const session = toConnectionSession(initialSession, {
+              allowedOrigins: allowedWidgetOrigins,
+              locale,
+              now: at,
+            });
+            if (sessionRefreshAt(session, sessionMaxAgeMs) - at >= SESSION_EXPIRY_MARGIN_MS) {
+              queryClient.setQueryData(sessionKey(locale), { ...session, hydrated: true });
+              taken.session = true;
+            }
+          } catch {
+            // Not usable here (an origin this page does not allow, say): the components fetch their own.
+          }
+        }
+        const list = isSeedFor(initialConnections, userKey)
+          ? parseConnectedSources(initialConnections)
+          : undefined;
+        if (list && queryClient.getQueryData(connectionsQueryKey(userKey)) === undefined) {
+          queryClient.setQueryData(connectionsQueryKey(userKey), list);
+          taken.connections = true;
+        }
+        return taken;
+      },
+    };
+    return user;
+  }
+
   const thryve: ThryveConnect = {
     queryClient,
     fetcher,
@@ -254,18 +356,33 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     now,
     userKey: undefined,
 
+    forUser(userKey) {
+      let user = handles.get(userKey);
+      if (!user) {
+        user = createUser(userKey);
+        // A handle asked for after its user was replaced is born retired: it must not hold data.
+        user.active = thryve.userKey === undefined || thryve.userKey === userKey;
+        if (user.active) handles.set(userKey, user);
+      }
+      return user;
+    },
+
     setUser(userKey) {
       if (thryve.userKey === userKey) return;
       (thryve as { userKey: string | null | undefined }).userKey = userKey;
+      for (const [key, user] of handles) {
+        if (key !== userKey) {
+          user.active = false;
+          handles.delete(key);
+        }
+      }
       for (const entry of inFlight) {
         if (entry.userKey !== userKey) {
           entry.controller.abort();
           inFlight.delete(entry);
         }
       }
-      const foreign = {
-        predicate: (query: Query) => query.queryKey[0] === THRYVE_QUERY_KEY && query.queryKey[1] !== userKey,
-      };
+      const foreign = { predicate: (query: Query) => isOtherUsersKey(query.queryKey, userKey) };
       void queryClient.cancelQueries(foreign).catch(() => undefined);
       queryClient.removeQueries(foreign);
       for (const listener of userListeners) listener(userKey);
@@ -276,104 +393,12 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
       return () => void userListeners.delete(listener);
     },
 
-    sessionOptions(userKey, locale) {
-      return {
-        queryKey: sessionQueryKey(userKey, locale),
-        queryFn: fetchSession,
-        // Fresh until its refresh is due: no refetch on mount or focus in between, because a new URL
-        // means a new widget. Past that, a mount or a return to the page fetches one (deduplicated).
-        staleTime: (query) => {
-          const session = query.state.data;
-          return session ? Math.max(0, sessionRefreshAt(session, sessionMaxAgeMs) - now()) : 0;
-        },
-        gcTime: sessionMaxAgeMs,
-        // Never re-tried by a focus, a reconnect or a new component after an error: Retry is the way out.
-        refetchOnWindowFocus: (query) => query.state.status !== 'error',
-        refetchOnReconnect: false,
-        retryOnMount: false,
-        retry: shouldRetry,
-        retryDelay,
-      };
-    },
-
-    connectionsOptions(userKey) {
-      const { getConnections } = fetcher;
-      return {
-        queryKey: connectionsQueryKey(userKey),
-        queryFn: async ({ signal }) => {
-          try {
-            return getConnections ? await getConnections({ signal }) : [];
-          } catch (error) {
-            throw toThryveConnectError(error);
-          }
-        },
-        enabled: Boolean(getConnections),
-        staleTime: 30_000,
-        refetchOnWindowFocus: (query) => query.state.status !== 'error',
-        retryOnMount: false,
-        retry: shouldRetry,
-        retryDelay,
-      };
-    },
-
-    getSession(userKey, locale) {
-      const state = queryClient.getQueryState<ConnectionSession>(sessionQueryKey(userKey, locale));
-      return toSessionSnapshot(state, sessionMaxAgeMs, now());
-    },
-
-    async refreshSession(userKey, locale) {
-      const options = thryve.sessionOptions(userKey, locale);
-      const query = cache.build(queryClient, options);
-      // Deduplicated: a request already in flight is the refresh (never cancelled for another one).
-      await query.fetch(options).catch(() => undefined);
-    },
-
-    ensureSession(userKey, locale) {
-      return queryClient.fetchQuery(thryve.sessionOptions(userKey, locale) as never);
-    },
-
-    hydrate(userKey, locale, initial) {
-      const sessionKey = sessionQueryKey(userKey, locale);
-      if (initial.session !== undefined && queryClient.getQueryData(sessionKey) === undefined) {
-        try {
-          const at = now();
-          const session = toConnectionSession(initial.session, {
-            allowedOrigins: allowedWidgetOrigins,
-            locale,
-            now: at,
-          });
-          if (sessionRefreshAt(session, sessionMaxAgeMs) - at >= SESSION_EXPIRY_MARGIN_MS) {
-            queryClient.setQueryData(sessionKey, { ...session, hydrated: true });
-          }
-        } catch {
-          // Not usable here (an origin this page does not allow, say): the components fetch their own.
-        }
-      }
-      const list = (initial.connections as { connectedSources?: unknown } | undefined)?.connectedSources;
-      const connectionsKey = connectionsQueryKey(userKey);
-      if (Array.isArray(list) && queryClient.getQueryData(connectionsKey) === undefined) {
-        queryClient.setQueryData(
-          connectionsKey,
-          list.flatMap((item: { dataSource?: unknown; connectedAt?: unknown } | null) =>
-            isDataSourceId(item?.dataSource)
-              ? [
-                  {
-                    dataSource: item.dataSource,
-                    connectedAt: typeof item.connectedAt === 'string' ? item.connectedAt : null,
-                  },
-                ]
-              : [],
-          ),
-        );
-      }
-    },
-
     mount() {
       mounts += 1;
       if (mounts === 1) {
         unsubscribeCache = cache.subscribe((event) => {
           const { query } = event;
-          if (!isSessionQuery(query)) return;
+          if (!isSessionQueryKey(query.queryKey)) return;
           if (event.type === 'removed') {
             clearTimeout(timers.get(query.queryHash));
             timers.delete(query.queryHash);
@@ -382,7 +407,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           }
         });
         for (const query of cache.getAll())
-          if (isSessionQuery(query)) schedule(query as unknown as Query<ConnectionSession>);
+          if (isSessionQueryKey(query.queryKey)) schedule(query as unknown as Query<ConnectionSession>);
       }
       let stopped = false;
       return () => {

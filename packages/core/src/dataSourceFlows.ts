@@ -1,25 +1,21 @@
-import type { ThryveConnect } from './createThryveConnect.js';
 import type { DataSourceId } from './dataSources.js';
 import { type DataSourceFlow, flowStore } from './internal/flowStore.js';
+import type { ThryveUser } from './ThryveUser.js';
 
 export type { DataSourceFlow, DataSourceFlowStatus } from './internal/flowStore.js';
 
-/** Where `dataSource`'s connect or disconnect stands for `userKey` (`idle` when nothing is going on). */
-export function getDataSourceFlow(
-  thryve: ThryveConnect,
-  userKey: string,
-  dataSource: DataSourceId,
-): DataSourceFlow {
-  return flowStore(thryve).get(userKey, dataSource);
+/** Where `dataSource`'s connect or disconnect stands for `user` (`idle` when nothing is going on). */
+export function getDataSourceFlow(user: ThryveUser, dataSource: DataSourceId): DataSourceFlow {
+  return flowStore(user).get(dataSource);
 }
 
-/** Calls `listener` after any source's flow changed; returns the unsubscribe function. */
-export function subscribeDataSourceFlows(thryve: ThryveConnect, listener: () => void): () => void {
-  return flowStore(thryve).subscribe(listener);
+/** Calls `listener` after any of `user`'s source flows changed; returns the unsubscribe function. */
+export function subscribeDataSourceFlows(user: ThryveUser, listener: () => void): () => void {
+  return flowStore(user).subscribe(listener);
 }
 
 /** Clears a source's error and fallback (e.g. when the user dismisses them). */
-export function resetDataSourceFlow(thryve: ThryveConnect, userKey: string, dataSource: DataSourceId): void {
-  const store = flowStore(thryve);
-  if (store.get(userKey, dataSource).status === 'error') store.set(userKey, dataSource, { status: 'idle' });
+export function resetDataSourceFlow(user: ThryveUser, dataSource: DataSourceId): void {
+  const store = flowStore(user);
+  if (store.get(dataSource).status === 'error') store.set(dataSource, { status: 'idle' });
 }

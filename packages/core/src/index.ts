@@ -65,7 +65,13 @@ export {
   type ParseWidgetUrlOptions,
   parseWidgetUrl,
 } from './parseWidgetUrl.js';
-export { connectionsQueryKey, sessionQueryKey, THRYVE_QUERY_KEY, userQueryKey } from './queryKeys.js';
+export {
+  connectionsQueryKey,
+  SIGNED_OUT_QUERY_KEY,
+  sessionQueryKey,
+  THRYVE_QUERY_KEY,
+  userQueryKey,
+} from './queryKeys.js';
 export { readConnectionResult } from './readConnectionResult.js';
 export { type RevokeDataSourceOptions, revokeDataSource } from './revokeDataSource.js';
 export {
@@ -94,11 +100,17 @@ export {
   toSessionSnapshot,
 } from './sessionState.js';
 export {
+  type ConnectionResultListener,
+  getConnectionResult,
+  subscribeConnectionResult,
+} from './subscribeConnectionResult.js';
+export {
   isThryveConnectError,
   ThryveConnectError,
   type ThryveConnectErrorCode,
   type ThryveConnectErrorOptions,
 } from './ThryveConnectError.js';
+export type { ThryveUser } from './ThryveUser.js';
 export {
   normalizeSessionPayload,
   type ToConnectionSessionOptions,

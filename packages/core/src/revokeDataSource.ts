@@ -1,18 +1,15 @@
 import { IS_DEVELOPMENT } from '#is-development';
 import { buildRevokeUrl } from './buildRevokeUrl.js';
 import type { ConnectedSource } from './ConnectionSession.js';
-import type { ThryveConnect } from './createThryveConnect.js';
 import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
 import type { Locale } from './locales.js';
-import { connectionsQueryKey, sessionQueryKey } from './queryKeys.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
+import type { ThryveUser } from './ThryveUser.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
 
 /** Input of {@link revokeDataSource}. */
 export interface RevokeDataSourceOptions {
-  /** The signed-in user (`null`: nobody, refused with `unauthorized`). */
-  userKey: string | null;
   locale: Locale;
   dataSource: DataSourceId;
   /** `background` (default): revoke without leaving the page. `redirect`: navigate (needs `redirectUri`). */
@@ -28,26 +25,24 @@ export interface RevokeDataSourceOptions {
  * `mode: 'redirect'` this window navigates to Thryve's revoke page and the result is read on return.
  * Resolves when done; rejects with a {@link ThryveConnectError}, which the source's flow also holds.
  */
-export async function revokeDataSource(
-  thryve: ThryveConnect,
-  options: RevokeDataSourceOptions,
-): Promise<void> {
-  const { userKey, locale, dataSource, redirectUri } = options;
-  if (userKey === null) {
+export async function revokeDataSource(user: ThryveUser, options: RevokeDataSourceOptions): Promise<void> {
+  const { locale, dataSource, redirectUri } = options;
+  if (!user.active) {
     throw new ThryveConnectError(
       'unauthorized',
-      IS_DEVELOPMENT ? 'Nobody is signed in: there is nothing to revoke.' : '',
+      IS_DEVELOPMENT ? 'This user is no longer signed in: there is nothing to revoke.' : '',
     );
   }
-  const store = flowStore(thryve);
+  const { thryve } = user;
+  const store = flowStore(user);
   const fail = (error: unknown) => {
     const typed = toThryveConnectError(error);
-    store.set(userKey, dataSource, { status: 'error', error: typed });
+    store.set(dataSource, { status: 'error', error: typed });
     return typed;
   };
 
   if (options.mode === 'redirect') {
-    const session = thryve.getSession(userKey, locale);
+    const session = user.getSession(locale);
     if (redirectUri === undefined || session.status !== 'ready') {
       throw fail(
         new ThryveConnectError(
@@ -66,15 +61,15 @@ export async function revokeDataSource(
     } catch (error) {
       throw fail(error);
     }
-    store.pendingActions.save({ userKey, action: 'revoke', dataSource, token: session.session.token });
-    store.set(userKey, dataSource, { status: 'revoking' });
+    store.savePendingAction({ action: 'revoke', dataSource, token: session.session.token });
+    store.set(dataSource, { status: 'revoking' });
     window.location.assign(url);
     return;
   }
 
   const { queryClient, fetcher } = thryve;
-  const key = connectionsQueryKey(userKey);
-  store.set(userKey, dataSource, { status: 'revoking' });
+  const key = user.connectionsOptions().queryKey;
+  store.set(dataSource, { status: 'revoking' });
   // Optimistic: the source shows as disconnected at once, and comes back if the revoke fails.
   await queryClient.cancelQueries({ queryKey: key });
   const previous = queryClient.getQueryData<ConnectedSource[]>(key);
@@ -89,7 +84,7 @@ export async function revokeDataSource(
       await fetcher.revoke({ dataSource });
     } else {
       // No user gesture to keep here: a background revoke may wait for a fresh session.
-      const { token } = await thryve.ensureSession(userKey, locale);
+      const { token } = await user.ensureSession(locale);
       const url = buildRevokeUrl({ token, dataSource, hosts: thryve.hosts });
       // Thryve's revoke page is a plain GET that needs no answer we could read: no-cors, no cookies,
       // no referrer. Only a network failure is visible, and reported.
@@ -110,12 +105,12 @@ export async function revokeDataSource(
         );
       } finally {
         // The token may be single-use: the next action gets a fresh one.
-        void queryClient.invalidateQueries({ queryKey: sessionQueryKey(userKey, locale) });
+        void queryClient.invalidateQueries({ queryKey: user.sessionOptions(locale).queryKey });
       }
     }
-    store.set(userKey, dataSource, { status: 'idle' });
+    store.set(dataSource, { status: 'idle' });
   } catch (error) {
-    if (previous) queryClient.setQueryData(key, previous);
+    if (previous && user.active) queryClient.setQueryData(key, previous);
     throw fail(error);
   } finally {
     void queryClient.invalidateQueries({ queryKey: key });

@@ -30,7 +30,7 @@ export interface ConnectionsSeed {
  * email never lands in either.
  */
 export function userFingerprint(userKey: string): string {
-  return fingerprintToken(`user:${userKey}`);
+  return fingerprintToken(userKey);
 }
 
 /**

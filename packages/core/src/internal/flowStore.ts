@@ -1,7 +1,9 @@
 import { createPendingActionStore, type PendingActionStore } from '../createPendingActionStore.js';
 import type { ThryveConnect } from '../createThryveConnect.js';
 import type { DataSourceId } from '../dataSources.js';
+import type { NewPendingAction, PendingAction } from '../PendingAction.js';
 import type { ThryveConnectError } from '../ThryveConnectError.js';
+import type { ThryveUser } from '../ThryveUser.js';
 
 /** Where one source's connect or disconnect stands, beyond what the backend reports. */
 export type DataSourceFlowStatus = 'idle' | 'connecting' | 'revoking' | 'error';
@@ -17,59 +19,70 @@ export interface DataSourceFlow {
 
 export const IDLE: DataSourceFlow = Object.freeze({ status: 'idle' });
 
+/** One user's flows and pending action: it can neither read nor write another user's. */
 export interface FlowStore {
-  get(userKey: string, dataSource: DataSourceId): DataSourceFlow;
-  set(userKey: string, dataSource: DataSourceId, flow: DataSourceFlow): void;
+  get(dataSource: DataSourceId): DataSourceFlow;
+  set(dataSource: DataSourceId, flow: DataSourceFlow): void;
   subscribe(listener: () => void): () => void;
-  pendingActions: PendingActionStore;
+  savePendingAction(action: Omit<NewPendingAction, 'userKey'>): PendingAction;
+  peekPendingAction(): PendingAction | null;
+  takePendingAction(): PendingAction | null;
 }
 
-// Attached to a controller on first use by the flow functions, so an app that shows only the widget
-// ships none of this.
-const stores = new WeakMap<ThryveConnect, FlowStore>();
+// Attached on first use by the flow functions, so an app that shows only the widget ships none of this.
+const pendingStores = new WeakMap<ThryveConnect, PendingActionStore>();
+const stores = new WeakMap<ThryveUser, FlowStore>();
 
-const keyOf = (userKey: string, dataSource: DataSourceId) => `${dataSource}\u0000${userKey}`;
-
-export function flowStore(thryve: ThryveConnect): FlowStore {
-  let store = stores.get(thryve);
+/** The controller's one pending-action store (one storage key per tab), told about every user change. */
+export function pendingActionsOf(thryve: ThryveConnect): PendingActionStore {
+  const store = pendingStores.get(thryve);
   if (store) return store;
-  const flows = new Map<string, DataSourceFlow>();
+  const created = createPendingActionStore({ storage: thryve.storage, now: () => thryve.now() });
+  // Signing out forgets the action; another user's is forgotten when that user reads it (peek).
+  const forget = (userKey: string | null) =>
+    userKey === null ? created.clear() : void created.peek(userKey);
+  thryve.onUserChange(forget);
+  if (thryve.userKey !== undefined) forget(thryve.userKey);
+  pendingStores.set(thryve, created);
+  return created;
+}
+
+export function flowStore(user: ThryveUser): FlowStore {
+  let store = stores.get(user);
+  if (store) return store;
+  const { thryve, userKey } = user;
+  const pendingActions = pendingActionsOf(thryve);
+  const flows = new Map<DataSourceId, DataSourceFlow>();
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
   };
-  const pendingActions = createPendingActionStore({ storage: thryve.storage, now: () => thryve.now() });
-  const forget = (userKey: string | null) => {
-    // Another user's flows and pending action are dropped the moment the user changes.
-    let changed = false;
-    for (const key of flows.keys()) {
-      if (userKey === null || !key.endsWith(`\u0000${userKey}`)) {
-        flows.delete(key);
-        changed = true;
-      }
+  // A retired user's flows are gone at once: its components may still be on screen for a moment.
+  const stop = thryve.onUserChange(() => {
+    if (user.active) return;
+    stop();
+    if (flows.size > 0) {
+      flows.clear();
+      notify();
     }
-    if (userKey === null) pendingActions.clear();
-    else pendingActions.peek(userKey);
-    if (changed) notify();
-  };
-  thryve.onUserChange(forget);
-  if (thryve.userKey !== undefined) forget(thryve.userKey);
+  });
   store = {
-    get: (userKey, dataSource) => flows.get(keyOf(userKey, dataSource)) ?? IDLE,
-    set(userKey, dataSource, flow) {
-      // A late answer for a past user, or after a sign-out, sets nothing. Before the app has said who is
-      // signed in (`undefined`), the caller's userKey is all there is to go by.
-      if (thryve.userKey !== undefined && userKey !== thryve.userKey) return;
-      if (flow.status === 'idle' && !flow.error) flows.delete(keyOf(userKey, dataSource));
-      else flows.set(keyOf(userKey, dataSource), flow);
+    get: (dataSource) => (user.active ? (flows.get(dataSource) ?? IDLE) : IDLE),
+    set(dataSource, flow) {
+      // A late answer for a past user, or after a sign-out, sets nothing.
+      if (!user.active) return;
+      if (flow.status === 'idle' && !flow.error) flows.delete(dataSource);
+      else flows.set(dataSource, flow);
       notify();
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    pendingActions,
+    savePendingAction: (action) => pendingActions.save({ ...action, userKey }),
+    peekPendingAction: () => (user.active ? pendingActions.peek(userKey) : null),
+    takePendingAction: () => (user.active ? pendingActions.take(userKey) : null),
   };
-  stores.set(thryve, store);
+  stores.set(user, store);
   return store;
 }
