@@ -68,7 +68,7 @@ export const SEARCH_THRESHOLD = 8;
  */
 export function DataSourcePicker(props: DataSourcePickerProps) {
   const context = useThryveConnect('DataSourcePicker');
-  const { userKey, locale: providerLocale, messages: translations } = context;
+  const { user, locale: providerLocale, messages: translations } = context;
   const locale = props.locale ?? providerLocale;
   // Stable texts keep the picker's context, and so its rows, from re-rendering.
   const translation = translations?.[locale];
@@ -177,7 +177,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   );
 
   // Nothing to show, and nothing fetched, while nobody is signed in.
-  if (userKey === null) return null;
+  if (user === null) return null;
 
   return (
     <section

@@ -185,13 +185,16 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
           </p>
           {connection.fallbackUrl ? (
             <>
-              <button
-                type="button"
-                className="thryve-connect-button thryve-connect-button--secondary"
-                onClick={connection.continueInThisWindow}
-              >
-                {messages.openInThisWindow}
-              </button>
+              {/* Only with a way back: without a redirectUri Thryve would leave the user on its own page. */}
+              {connection.canContinueInThisWindow && (
+                <button
+                  type="button"
+                  className="thryve-connect-button thryve-connect-button--secondary"
+                  onClick={connection.continueInThisWindow}
+                >
+                  {messages.openInThisWindow}
+                </button>
+              )}
               <a
                 className="thryve-connect-link"
                 href={connection.fallbackUrl}

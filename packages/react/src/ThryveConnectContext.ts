@@ -1,5 +1,5 @@
 'use client';
-import type { Locale, ThryveConnect } from '@thryve-connect/core';
+import type { Locale, ThryveConnect, ThryveUser } from '@thryve-connect/core';
 import { createContext, useContext } from 'react';
 import { IS_DEVELOPMENT } from '#is-development';
 import type { ThryveMessages } from './pickerMessages.js';
@@ -12,8 +12,11 @@ export type ThryveTranslations = Partial<Record<Locale, MessageOverrides<ThryveM
 export interface ThryveConnectContextValue {
   /** The controller that owns sessions, statuses and the connect/revoke flow. */
   client: ThryveConnect;
-  /** Whose data may be shown: the host's id for the signed-in user, `null` when nobody is. */
-  userKey: string | null;
+  /**
+   * The signed-in user's handle (`client.forUser(userKey)`): whose data may be shown, and the way to
+   * it. `null` while nobody is signed in or sign-in is still loading.
+   */
+  user: ThryveUser | null;
   locale: Locale;
   /** Texts by locale, over the built-in English. */
   messages: ThryveTranslations | undefined;

@@ -1,27 +1,29 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import {
-  type ConnectedSource,
+  type ConnectionsSeed,
   createThryveConnect,
   DEFAULT_LOCALE,
   type Locale,
-  type SessionPayload,
+  type SessionSeed,
   type ThryveConnect,
   ThryveConnectError,
   type ThryveFetcher,
   type ThryveHosts,
 } from '@thryve-connect/core';
-import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
 import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
 
 interface ProviderBaseProps {
   /**
-   * Your app's id for the signed-in user (any string), or `null` while nobody is signed in. Every
-   * cached session, status list and pending action belongs to it: when it changes, the previous user's
-   * are removed, and `null` fetches and shows nothing.
+   * Your app's id for the signed-in user (any non-empty string); `null` when nobody is signed in;
+   * `undefined` while you do not know yet (sign-in is still loading). Every cached session, status
+   * list, pending action and result belongs to it: when it changes, the previous user's are removed.
+   * `null` and `undefined` both fetch and show nothing, but only `null` drops what is waiting for a
+   * user: coming back from Thryve while sign-in loads, pass `undefined`, or the result is lost.
    */
-  userKey: string | null;
+  userKey: string | null | undefined;
   /** Language of the widget and the built-in texts. Default `en`. */
   locale?: Locale | undefined;
   /**
@@ -34,13 +36,15 @@ interface ProviderBaseProps {
   /** Writing direction of our components. Default: from the locale (`rtl` for Arabic). */
   dir?: 'ltr' | 'rtl' | undefined;
   /**
-   * A session your server fetched for this `userKey` and `locale` (what the session route answers,
-   * `{ url, expiresAt? }`, e.g. from the server package's `prefetch`): the widget renders its frame in
-   * the server's HTML, and no request is made until it ages.
+   * A session your server fetched for this `userKey` and `locale`, tagged with them (the server
+   * package's `prefetch(endUser, { userKey, locale })`, or core's `seedSession`): the widget renders
+   * its frame in the server's HTML, and no request is made until it ages. Applied only while the
+   * provider's `userKey` and `locale` are the ones it was fetched for: a page replayed after another
+   * user signed in, or in another language, fetches its own.
    */
-  initialSession?: SessionPayload | undefined;
-  /** The user's connections as your server read them (`{ connectedSources }`): statuses in the first HTML. */
-  initialConnections?: { connectedSources: readonly ConnectedSource[] } | undefined;
+  initialSession?: SessionSeed | undefined;
+  /** The user's connections as your server read them, tagged likewise (`seedConnections`): statuses in the first HTML. */
+  initialConnections?: ConnectionsSeed | undefined;
   children?: ReactNode;
 }
 
@@ -72,6 +76,21 @@ interface ProviderClientProps {
 /** Props of {@link ThryveConnectProvider}: a `fetcher` (and settings), or a ready `client`. */
 export type ThryveConnectProviderProps = ProviderBaseProps & (ProviderConfigProps | ProviderClientProps);
 
+// A layout effect in the browser (before paint); nothing on a server, where neither kind runs.
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+function warnUntaggedSeeds(...seeds: unknown[]): void {
+  for (const seed of seeds) {
+    if (seed && typeof seed === 'object' && !('seededFor' in seed)) {
+      console.warn(
+        '[thryve-connect] A server-handed initialSession/initialConnections without `seededFor` was ignored: ' +
+          "nobody can tell whose it is. Fetch it with the server package's prefetch(endUser, { userKey, locale }), " +
+          'or tag it with seedSession / seedConnections from @thryve-connect/core.',
+      );
+    }
+  }
+}
+
 /**
  * Gives the thryve-connect components and hooks their controller, signed-in user, locale and texts.
  * Uses your QueryClient when there is one, so sessions are cached and deduplicated with the rest of
@@ -88,11 +107,11 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
     dir,
     theme = 'system',
   } = props;
-  if (userKey !== null && (typeof userKey !== 'string' || userKey === '')) {
+  if (userKey != null && (typeof userKey !== 'string' || userKey === '')) {
     throw new ThryveConnectError(
       'invalid_input',
       IS_DEVELOPMENT
-        ? '<ThryveConnectProvider> needs `userKey`: your id for the signed-in user (a non-empty string), or null while nobody is signed in.'
+        ? '<ThryveConnectProvider> needs `userKey`: your id for the signed-in user (a non-empty string), null while nobody is signed in, or undefined while sign-in is loading.'
         : '',
     );
   }
@@ -121,23 +140,27 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
     [ownController, fetcher, queryClient, api, widget, direct, originsKey, sessionMaxAgeMs],
   );
 
-  // The controller watches for expiring sessions while mounted, and knows whose data it may keep:
-  // another user's sessions, statuses and pending action go the moment the user changes.
-  // What the server rendered with goes into the cache before any child reads it, for this user only
-  // (as React Query's HydrationBoundary does for new queries: during render, once per value).
+  // The signed-in user's handle, swapped in the same render as the key: no component below ever holds
+  // the previous user's handle. `setUser` then drops everyone else's data, before the browser paints.
+  const user = useMemo(() => (typeof userKey === 'string' ? client.forUser(userKey) : null), [client, userKey]);
+  useIsomorphicLayoutEffect(() => {
+    if (userKey !== undefined) client.setUser(userKey);
+  }, [client, userKey]);
+  useEffect(() => client.mount(), [client]);
+
+  // What the server rendered with goes into the cache before any child reads it (as React Query's
+  // HydrationBoundary does for new queries: during render, once per value), and only if it was
+  // fetched for this user and locale.
   const { initialSession, initialConnections } = props;
   useMemo(() => {
-    if (userKey !== null && (initialSession || initialConnections)) {
-      client.hydrate(userKey, locale, { session: initialSession, connections: initialConnections });
-    }
-  }, [client, userKey, locale, initialSession, initialConnections]);
-
-  useEffect(() => client.mount(), [client]);
-  useEffect(() => client.setUser(userKey), [client, userKey]);
+    if (!user || (!initialSession && !initialConnections)) return;
+    user.seed({ initialSession, initialConnections }, locale);
+    if (IS_DEVELOPMENT) warnUntaggedSeeds(initialSession, initialConnections);
+  }, [user, locale, initialSession, initialConnections]);
 
   const value = useMemo(
-    () => ({ client, userKey, locale, messages, theme, dir }),
-    [client, userKey, locale, messages, theme, dir],
+    () => ({ client, user, locale, messages, theme, dir }),
+    [client, user, locale, messages, theme, dir],
   );
 
   // Development-only warnings: an empty function in production builds (`#is-development`).

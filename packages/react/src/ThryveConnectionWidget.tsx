@@ -6,6 +6,7 @@ import {
   SESSION_EXPIRY_MARGIN_MS,
   sessionExpiry,
   ThryveConnectError,
+  type ThryveUser,
 } from '@thryve-connect/core';
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
 import { IS_DEVELOPMENT } from '#is-development';
@@ -81,7 +82,8 @@ const coverStyle: CSSProperties = { position: 'absolute', inset: 0, zIndex: 1, m
 /** The session whose page has loaded in the iframe: kept on screen until the user reloads it. */
 interface Pinned {
   /** Whose and in which language: another user's or locale's frame is never shown. */
-  key: string;
+  user: ThryveUser | null;
+  locale: Locale;
   session: ConnectionSession;
 }
 
@@ -94,7 +96,7 @@ interface Pinned {
  */
 export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const context = useThryveConnect('ThryveConnectionWidget');
-  const { client, userKey, locale: providerLocale, messages: translations } = context;
+  const { client, user, locale: providerLocale, messages: translations } = context;
   const locale = props.locale ?? providerLocale;
   const messages = mergeMessages(widgetMessagesEn, translations?.[locale], props.messages);
   const session = useConnectionSession({ locale });
@@ -103,15 +105,15 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const onRefreshRef = useLatestRef(props.onSessionRefresh);
   const loadTimeoutMs = props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS;
 
-  const frameOwner = `${userKey}\u0000${locale}`;
   const current = session.status === 'ready' ? session.session : undefined;
   // A session from the server's render had its frame in the HTML: it may have loaded before this
   // script ran (and its load event with it), so it counts as loaded, and stays until the user reloads.
   const initial = current?.hydrated ? current : undefined;
   const [pinnedState, setPinned] = useState<Pinned | null>(() =>
-    initial ? { key: frameOwner, session: initial } : null,
+    initial ? { user, locale, session: initial } : null,
   );
-  const pinned = pinnedState?.key === frameOwner ? pinnedState.session : undefined;
+  const pinned =
+    pinnedState?.user === user && pinnedState.locale === locale ? pinnedState.session : undefined;
   // A loaded page stays; a page that has not loaded yet always takes the newest session.
   const shown = pinned ?? current;
   const url = shown?.url;
@@ -248,7 +250,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
           allow="fullscreen"
           onLoad={() => {
             setFrame({ url, state: 'loaded' });
-            if (shown) setPinned({ key: frameOwner, session: shown });
+            if (shown) setPinned({ user, locale, session: shown });
             onLoadRef.current?.();
           }}
         />

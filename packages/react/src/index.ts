@@ -6,7 +6,6 @@ export {
   pickerMessagesEn,
   type ThryveMessages,
 } from './pickerMessages.js';
-export { prefetchConnectionSession } from './prefetchConnectionSession.js';
 export {
   type ThryveConnectContextValue,
   type ThryveTranslations,

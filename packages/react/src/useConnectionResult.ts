@@ -1,5 +1,10 @@
 'use client';
-import { type ConnectionResult, type DataSourceId, readConnectionResult } from '@thryve-connect/core';
+import {
+  type ConnectionResult,
+  type DataSourceId,
+  getConnectionResult,
+  subscribeConnectionResult,
+} from '@thryve-connect/core';
 import { useEffect, useState } from 'react';
 import { IS_DEVELOPMENT } from '#is-development';
 import { useLatestRef } from './internal/useLatestRef.js';
@@ -18,36 +23,41 @@ export interface UseConnectionResultOptions {
 }
 
 /**
- * On the page Thryve sends the user back to (`redirectUri`): reads the result through the controller
- * (`readConnectionResult`: matched to the action this user started, consumed once, removed from the
- * address bar, statuses refreshed) and calls the matching callback. A result with no matching action
- * of the signed-in user is never reported as success. While `userKey` is `null` the result waits in the
- * address for a user to read it. Returns the result (`{ status: 'none' }` first).
+ * On the page Thryve sends the user back to (`redirectUri`): hears the page's one reading of the
+ * result (`subscribeConnectionResult`: read once per page load, matched to the action this user
+ * started, removed from the address bar, statuses refreshed) and calls the matching callback. Every
+ * `useConnectionResult` and `<DataSourcePicker>` on the page hears it once; one mounted later returns
+ * it without calling back. While sign-in is loading the result waits in memory for the user; a result
+ * with no matching action of that user is never reported as success. Returns the result
+ * (`{ status: 'none' }` until there is one).
  */
 export function useConnectionResult(options: UseConnectionResultOptions = {}): ConnectionResult {
-  const { client, userKey } = useThryveConnect('useConnectionResult');
+  const { client, user } = useThryveConnect('useConnectionResult');
   const callbacks = useLatestRef(options);
-  const [result, setResult] = useState<ConnectionResult>({ status: 'none' });
+  // Re-renders when the result arrives; what is returned is read from the page's reading itself.
+  const [, setHeard] = useState<ConnectionResult | null>(null);
 
-  useEffect(() => {
-    if (userKey === null) return;
-    const parsed = readConnectionResult(client, { userKey });
-    if (parsed.status === 'none') return;
-    setResult(parsed);
-    const { onConnected, onRevoked, onFailed, onUnmatched } = callbacks.current;
-    if (parsed.status === 'connected') onConnected?.(parsed.dataSource);
-    else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource);
-    else if (parsed.status === 'failed') onFailed?.(parsed.dataSource, parsed.action);
-    else {
-      if (IS_DEVELOPMENT) {
-        console.warn(
-          `[thryve-connect] Ignored a connection result this page did not start (${parsed.reason}). ` +
-            'Start connect/revoke with useDataSourceConnection so the result can be matched.',
-        );
-      }
-      onUnmatched?.(parsed);
-    }
-  }, [client, userKey, callbacks]);
+  useEffect(
+    () =>
+      subscribeConnectionResult(client, user ?? undefined, (parsed) => {
+        setHeard(parsed);
+        const { onConnected, onRevoked, onFailed, onUnmatched } = callbacks.current;
+        if (parsed.status === 'connected') onConnected?.(parsed.dataSource);
+        else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource);
+        else if (parsed.status === 'failed') onFailed?.(parsed.dataSource, parsed.action);
+        else if (parsed.status === 'unmatched') {
+          if (IS_DEVELOPMENT) {
+            console.warn(
+              `[thryve-connect] Ignored a connection result this page did not start (${parsed.reason}). ` +
+                'Start connect/revoke with useDataSourceConnection so the result can be matched.',
+            );
+          }
+          onUnmatched?.(parsed);
+        }
+      }),
+    [client, user, callbacks],
+  );
 
-  return result;
+  // What this page's reading matched to the user on screen now (a listener mounted later reads it).
+  return getConnectionResult(client, user);
 }

@@ -8,6 +8,7 @@ import {
   toSessionSnapshot,
 } from '@thryve-connect/core';
 import { useCallback, useEffect, useState } from 'react';
+import { sessionOptionsOf } from './internal/signedOutOptions.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
 export type { ConnectionSessionStatus } from '@thryve-connect/core';
@@ -34,8 +35,6 @@ interface SessionStateBase {
 export type ConnectionSessionState = SessionStateBase &
   (ConnectionSessionSnapshot | { status: 'signed_out'; session: undefined; error: undefined });
 
-const UNUSED_KEY = '\u0000signed-out';
-
 /**
  * The signed-in user's widget session, fetched once per locale through the provider's controller and
  * shared by every component that asks. An expired session is never reported `ready`: it is `expired`
@@ -43,15 +42,15 @@ const UNUSED_KEY = '\u0000signed-out';
  * that is on screen once, before it stops being usable, however many components show it.
  */
 export function useConnectionSession(options: UseConnectionSessionOptions = {}): ConnectionSessionState {
-  const { client, userKey, locale: providerLocale } = useThryveConnect('useConnectionSession');
+  const { client, user, locale: providerLocale } = useThryveConnect('useConnectionSession');
   const locale = options.locale ?? providerLocale;
-  const queryOptions = client.sessionOptions(userKey ?? UNUSED_KEY, locale);
-  const enabled = (options.enabled ?? true) && userKey !== null;
+  const queryOptions = sessionOptionsOf(user, locale);
+  const enabled = (options.enabled ?? true) && user !== null;
   // The first request starts during render, as TanStack's usePrefetchQuery starts one: left to the
   // query's mount effect, it would wait for the first paint, and the widget would show that much later.
   // In the browser only: a server render shows the loading state and asks nobody.
   if (enabled && typeof window !== 'undefined' && !client.queryClient.getQueryState(queryOptions.queryKey)) {
-    void client.queryClient.prefetchQuery(queryOptions as never);
+    void user?.prefetchSession(locale);
   }
   const query = useQuery({ ...queryOptions, enabled }, client.queryClient);
 
@@ -66,11 +65,9 @@ export function useConnectionSession(options: UseConnectionSessionOptions = {}):
     return () => clearTimeout(timer);
   }, [session, client]);
 
-  const refresh = useCallback(() => {
-    if (userKey !== null) void client.refreshSession(userKey, locale);
-  }, [client, userKey, locale]);
+  const refresh = useCallback(() => void user?.refreshSession(locale), [user, locale]);
 
   const base = { refresh, isFetching: query.isFetching };
-  if (userKey === null) return { ...base, status: 'signed_out', session: undefined, error: undefined };
+  if (user === null) return { ...base, status: 'signed_out', session: undefined, error: undefined };
   return { ...base, ...toSessionSnapshot(query, client.sessionMaxAgeMs, client.now()) };
 }

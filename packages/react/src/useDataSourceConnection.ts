@@ -11,9 +11,10 @@ import {
   resetDataSourceFlow,
   revokeDataSource,
   subscribeDataSourceFlows,
-  type ThryveConnectError,
+  ThryveConnectError,
 } from '@thryve-connect/core';
 import { useCallback, useSyncExternalStore } from 'react';
+import { connectionsOptionsOf } from './internal/signedOutOptions.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
@@ -57,76 +58,86 @@ export interface UseDataSourceConnectionResult {
   revoke: () => void;
   /** The last error, until the next action. */
   error: ThryveConnectError | undefined;
-  /** When a popup was blocked: the connect URL to offer as a link or a same-window fallback. */
+  /** When a popup was blocked: the connect URL to offer as a link (it opens a new tab on a click). */
   fallbackUrl: string | undefined;
-  /** Navigates this window to `fallbackUrl` (after a blocked popup). */
-  continueInThisWindow: () => void;
+  /**
+   * After a blocked popup, connects in this window instead, coming back to `redirectUri`. Without a
+   * `redirectUri` it does nothing and returns `false` (Thryve would strand the user on its result
+   * page): offer `fallbackUrl` as a link then. `canContinueInThisWindow` says which.
+   */
+  continueInThisWindow: () => boolean;
+  /** True when `continueInThisWindow` can bring the user back (a `redirectUri` was given). */
+  canContinueInThisWindow: boolean;
   /** Clears `error` and `fallbackUrl`. */
   reset: () => void;
 }
 
 const IDLE: DataSourceFlow = { status: 'idle' };
-const UNUSED_KEY = '\u0000signed-out';
+const noSubscription = () => () => {};
 
 /**
- * Connect and disconnect one data source through Thryve's direct URLs. Wiring over the controller:
- * the flow itself (session, URL, pending action, popup detection, optimistic revoke) lives in core's
- * `connectDataSource` and `revokeDataSource`. `connect()` navigates in the same tick as the click.
+ * Connect and disconnect one data source through Thryve's direct URLs. Wiring over the signed-in
+ * user's handle: the flow itself (session, URL, pending action, popup detection, optimistic revoke)
+ * lives in core's `connectDataSource` and `revokeDataSource`. `connect()` navigates in the same tick
+ * as the click.
  */
 export function useDataSourceConnection(
   dataSource: DataSourceId,
   options: UseDataSourceConnectionOptions = {},
 ): UseDataSourceConnectionResult {
-  const { client, userKey, locale } = useThryveConnect('useDataSourceConnection');
+  const { client, user, locale } = useThryveConnect('useDataSourceConnection');
   const session = useConnectionSession();
   const callbacks = useLatestRef(options);
   const flow = useSyncExternalStore(
-    useCallback((listener: () => void) => subscribeDataSourceFlows(client, listener), [client]),
-    () => (userKey === null ? IDLE : getDataSourceFlow(client, userKey, dataSource)),
+    useCallback((listener: () => void) => (user ? subscribeDataSourceFlows(user, listener) : noSubscription()), [user]),
+    () => (user ? getDataSourceFlow(user, dataSource) : IDLE),
     () => IDLE,
   );
   // Selects this source's own status, so a change to another source does not re-render this one.
   const connected = useQuery(
     {
-      ...client.connectionsOptions(userKey ?? UNUSED_KEY),
-      enabled: Boolean(client.fetcher.getConnections) && userKey !== null,
+      ...connectionsOptionsOf(user),
+      enabled: Boolean(client.fetcher.getConnections) && user !== null,
       select: (data: ConnectedSource[]) => data.some((item) => item.dataSource === dataSource),
     },
     client.queryClient,
   ).data;
 
   const connect = useCallback((): ConnectOutcome => {
-    const outcome = connectDataSource(client, {
-      userKey,
-      locale,
-      dataSource,
-      redirectUri: callbacks.current.redirectUri,
-    });
+    if (!user) return 'not_ready';
+    const outcome = connectDataSource(user, { locale, dataSource, redirectUri: callbacks.current.redirectUri });
     if (outcome === 'blocked' || outcome === 'failed') {
-      const { error, fallbackUrl } = userKey === null ? IDLE : getDataSourceFlow(client, userKey, dataSource);
+      const { error, fallbackUrl } = getDataSourceFlow(user, dataSource);
       if (outcome === 'blocked' && fallbackUrl) callbacks.current.onPopupBlocked?.(fallbackUrl);
       if (error) callbacks.current.onError?.(error);
     }
     return outcome;
-  }, [client, userKey, locale, dataSource, callbacks]);
+  }, [user, locale, dataSource, callbacks]);
 
   const revoke = useCallback(() => {
     const { revokeMode, redirectUri } = callbacks.current;
-    revokeDataSource(client, { userKey, locale, dataSource, mode: revokeMode, redirectUri }).then(
+    if (!user) {
+      callbacks.current.onError?.(new ThryveConnectError('unauthorized', ''));
+      return;
+    }
+    revokeDataSource(user, { locale, dataSource, mode: revokeMode, redirectUri }).then(
       () => {
         if (revokeMode !== 'redirect') callbacks.current.onRevoked?.(dataSource);
       },
       (error: ThryveConnectError) => callbacks.current.onError?.(error),
     );
-  }, [client, userKey, locale, dataSource, callbacks]);
+  }, [user, locale, dataSource, callbacks]);
 
-  const continueInThisWindow = useCallback(() => {
-    continueConnectInThisWindow(client, { userKey, dataSource });
-  }, [client, userKey, dataSource]);
+  const continueInThisWindow = useCallback(
+    () =>
+      user !== null &&
+      continueConnectInThisWindow(user, { dataSource, redirectUri: callbacks.current.redirectUri }),
+    [user, dataSource, callbacks],
+  );
 
   const reset = useCallback(() => {
-    if (userKey !== null) resetDataSourceFlow(client, userKey, dataSource);
-  }, [client, userKey, dataSource]);
+    if (user) resetDataSourceFlow(user, dataSource);
+  }, [user, dataSource]);
 
   const status: DataSourceConnectionStatus =
     flow.status !== 'idle'
@@ -145,6 +156,7 @@ export function useDataSourceConnection(
     error: flow.error,
     fallbackUrl: flow.fallbackUrl,
     continueInThisWindow,
+    canContinueInThisWindow: flow.fallbackUrl !== undefined && options.redirectUri !== undefined,
     reset,
   };
 }

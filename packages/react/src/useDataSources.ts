@@ -10,6 +10,7 @@ import {
   toThryveConnectError,
 } from '@thryve-connect/core';
 import { useMemo, useRef } from 'react';
+import { connectionsOptionsOf } from './internal/signedOutOptions.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
 /** A source's status as the backend reports it; `unknown` when there is no connections route. */
@@ -42,18 +43,16 @@ export interface UseDataSourcesResult {
   refetch: () => void;
 }
 
-const UNUSED_KEY = '\u0000signed-out';
-
 /**
  * The catalogue's web sources (tailored by `include`, `exclude`, `order`, `overrides`) merged with the
  * signed-in user's connection status from the backend. A connected source the catalogue does not know
  * (Thryve adds sources) is listed as "Data source N", so it can still be disconnected.
  */
 export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSourcesResult {
-  const { client, userKey } = useThryveConnect('useDataSources');
+  const { client, user } = useThryveConnect('useDataSources');
   const hasRoute = Boolean(client.fetcher.getConnections);
   const query = useQuery(
-    { ...client.connectionsOptions(userKey ?? UNUSED_KEY), enabled: hasRoute && userKey !== null },
+    { ...connectionsOptionsOf(user), enabled: hasRoute && user !== null },
     client.queryClient,
   );
 
@@ -61,7 +60,7 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
   const optionsKey = JSON.stringify(options);
   // biome-ignore lint/correctness/useExhaustiveDependencies: optionsKey stands for options' value.
   const catalogue = useMemo(() => deriveDataSources(options), [optionsKey]);
-  const data = userKey === null ? undefined : query.data;
+  const data = user === null ? undefined : query.data;
 
   const derived = useMemo(() => {
     const connected = new Map<DataSourceId, string | null>();
@@ -90,8 +89,8 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
   return {
     sources: shared.current,
     status:
-      userKey === null ? 'signed_out' : !hasRoute || data ? 'ready' : query.isError ? 'error' : 'pending',
-    error: userKey !== null && query.error ? toThryveConnectError(query.error) : undefined,
+      user === null ? 'signed_out' : !hasRoute || data ? 'ready' : query.isError ? 'error' : 'pending',
+    error: user !== null && query.error ? toThryveConnectError(query.error) : undefined,
     refetch: () => void refetch(),
   };
 }

@@ -1,0 +1,20 @@
+import {
+  type ConnectionsQueryOptions,
+  SIGNED_OUT_QUERY_KEY,
+  type SessionQueryOptions,
+  type ThryveUser,
+} from '@thryve-connect/core';
+
+// Hooks call useQuery unconditionally; while nobody is signed in they observe this key, which is
+// never fetched and never any user's.
+const SIGNED_OUT = { queryKey: SIGNED_OUT_QUERY_KEY, enabled: false } as const;
+
+/** The user's session options, or options that fetch nothing while nobody is signed in. */
+export function sessionOptionsOf(user: ThryveUser | null, locale: Parameters<ThryveUser['sessionOptions']>[0]) {
+  return user ? user.sessionOptions(locale) : (SIGNED_OUT as unknown as SessionQueryOptions);
+}
+
+/** The user's connections options, or options that fetch nothing while nobody is signed in. */
+export function connectionsOptionsOf(user: ThryveUser | null) {
+  return user ? user.connectionsOptions() : (SIGNED_OUT as unknown as ConnectionsQueryOptions);
+}
