@@ -359,10 +359,10 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     forUser(userKey) {
       let user = handles.get(userKey);
       if (!user) {
+        // Active from the start: a provider asks for the next user's handle in the render that
+        // switches to them, before `setUser` retires the previous one.
         user = createUser(userKey);
-        // A handle asked for after its user was replaced is born retired: it must not hold data.
-        user.active = thryve.userKey === undefined || thryve.userKey === userKey;
-        if (user.active) handles.set(userKey, user);
+        handles.set(userKey, user);
       }
       return user;
     },

@@ -3,6 +3,7 @@ import { QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type ConnectionSession,
+  type ConnectionsSeed,
   connectDataSource,
   connectionsQueryKey,
   createPendingActionStore,
@@ -11,10 +12,13 @@ import {
   readConnectionResult,
   revokeDataSource,
   SESSION_EXPIRY_MARGIN_MS,
+  seedSession,
   sessionQueryKey,
   subscribeDataSourceFlows,
+  type ThryveConnect,
   type ThryveFetcher,
   toSessionSnapshot,
+  userFingerprint,
 } from '../src/index.js';
 import { backend as counting, observe, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
 
@@ -88,7 +92,7 @@ describe('the query options', () => {
       sessionMaxAgeMs: 60_000,
       now: () => now,
     });
-    const options = thryve.sessionOptions('alice', 'en');
+    const options = thryve.forUser('alice').sessionOptions('en');
     const staleTime = options.staleTime as (query: unknown) => number;
     expect(staleTime({ state: { data: session({ fetchedAt: now }) } })).toBe(
       60_000 - 2 * SESSION_EXPIRY_MARGIN_MS,
@@ -104,16 +108,18 @@ describe('the query options', () => {
 
   it('trust a session without expiresAt for 10 minutes by default', () => {
     const thryve = createThryveConnect({ fetcher: counting().fetcher, now: () => 0 });
-    const staleTime = thryve.sessionOptions('alice', 'en').staleTime as (query: unknown) => number;
+    const staleTime = thryve.forUser('alice').sessionOptions('en').staleTime as (query: unknown) => number;
     expect(staleTime({ state: { data: session({ fetchedAt: 0, expiresAt: undefined }) } })).toBe(590_000);
   });
 
   it("read a user's connections through the backend, typed, and not at all without a route", async () => {
     const { fetcher } = counting();
     const withoutRoute = createThryveConnect({ fetcher });
-    expect(withoutRoute.connectionsOptions('alice').enabled).toBe(false);
+    expect(withoutRoute.forUser('alice').connectionsOptions().enabled).toBe(false);
     expect(
-      await (withoutRoute.connectionsOptions('alice').queryFn as (context: object) => Promise<unknown>)({}),
+      await (
+        withoutRoute.forUser('alice').connectionsOptions().queryFn as (context: object) => Promise<unknown>
+      )({}),
     ).toEqual([]);
 
     const failing: ThryveFetcher = async () => ({ url: widgetUrl() });
@@ -121,7 +127,7 @@ describe('the query options', () => {
       throw new TypeError('bug');
     };
     const thryve = createThryveConnect({ fetcher: failing });
-    const options = thryve.connectionsOptions('alice');
+    const options = thryve.forUser('alice').connectionsOptions();
     expect(options.queryKey).toEqual(connectionsQueryKey('alice'));
     expect([options.enabled, options.staleTime, options.retryOnMount]).toEqual([true, 30_000, false]);
     await expect((options.queryFn as (context: object) => Promise<unknown>)({})).rejects.toMatchObject({
@@ -141,10 +147,12 @@ describe('a session arriving', () => {
     let life = 3 * SESSION_EXPIRY_MARGIN_MS;
     const { fetcher } = counting(() => ({ url: widgetUrl(), expiresAt: now + life }));
     const thryve = createThryveConnect({ fetcher, now: () => now });
-    await expect(thryve.ensureSession('alice', 'en')).resolves.toMatchObject({ expiresAt: now + life });
+    await expect(thryve.forUser('alice').ensureSession('en')).resolves.toMatchObject({
+      expiresAt: now + life,
+    });
     life -= 1;
     await expect(
-      thryve.queryClient.fetchQuery({ ...thryve.sessionOptions('bob', 'en'), retry: false } as never),
+      thryve.queryClient.fetchQuery({ ...thryve.forUser('bob').sessionOptions('en'), retry: false } as never),
     ).rejects.toMatchObject({ code: 'session_expired' });
   });
 
@@ -152,7 +160,10 @@ describe('a session arriving', () => {
     const { fetcher } = counting();
     const thryve = createThryveConnect({ fetcher, sessionMaxAgeMs: 3 * SESSION_EXPIRY_MARGIN_MS - 1 });
     await expect(
-      thryve.queryClient.fetchQuery({ ...thryve.sessionOptions('alice', 'en'), retry: false } as never),
+      thryve.queryClient.fetchQuery({
+        ...thryve.forUser('alice').sessionOptions('en'),
+        retry: false,
+      } as never),
     ).rejects.toMatchObject({ code: 'session_expired' });
   });
 
@@ -161,7 +172,10 @@ describe('a session arriving', () => {
     const fetcher: ThryveFetcher = () => new Promise((resolve) => (release = resolve));
     const thryve = createThryveConnect({ fetcher });
     thryve.setUser('alice');
-    const pending = thryve.ensureSession('alice', 'en').catch((error: unknown) => error);
+    const pending = thryve
+      .forUser('alice')
+      .ensureSession('en')
+      .catch((error: unknown) => error);
     await Promise.resolve();
     thryve.setUser('bob'); // aborts alice's request; her answer comes anyway
     release({ url: widgetUrl() });
@@ -179,13 +193,13 @@ describe('the grace before an unwatched request is aborted', () => {
       return new Promise(() => {});
     };
     const thryve = createThryveConnect({ fetcher });
-    const first = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en'));
+    const first = new QueryObserver(thryve.queryClient, thryve.forUser('alice').sessionOptions('en'));
     const stopFirst = first.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1);
     expect(signals).toHaveLength(1);
     stopFirst();
     await vi.advanceTimersByTimeAsync(30);
-    const second = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en'));
+    const second = new QueryObserver(thryve.queryClient, thryve.forUser('alice').sessionOptions('en'));
     const stopSecond = second.subscribe(() => {}); // StrictMode's remount: within the grace
     await vi.advanceTimersByTimeAsync(100);
     expect(signals[0]?.aborted).toBe(false);
@@ -235,9 +249,10 @@ describe('the expiry watch', () => {
     };
     const thryve = createThryveConnect({ fetcher });
     const stop = thryve.mount();
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.connectionsOptions('alice')).subscribe(
-      () => {},
-    );
+    const unsubscribe = new QueryObserver(
+      thryve.queryClient,
+      thryve.forUser('alice').connectionsOptions(),
+    ).subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1);
     expect(reads).toBe(1);
     await vi.advanceTimersByTimeAsync(20 * 60_000);
@@ -302,12 +317,26 @@ describe('the expiry watch', () => {
   });
 });
 
+/** What a server page hands over, tagged for `userKey`, however malformed its list (it is not typed on the wire). */
+const seedConnectionsOf = (thryve: ThryveConnect, userKey: string, connections: unknown) =>
+  thryve.forUser(userKey).seed(
+    {
+      initialConnections: {
+        ...(connections as object),
+        seededFor: { user: userFingerprint(userKey) },
+      } as ConnectionsSeed,
+    },
+    'en',
+  );
+
 describe('hydrating from a server render', () => {
   it("takes a usable session for its user, marked as the server's, unless the cache has one", async () => {
     const now = 7_000_000;
     const thryve = createThryveConnect({ fetcher: counting().fetcher, now: () => now });
     const url = widgetUrl();
-    thryve.hydrate('alice', 'en', { session: { url } });
+    thryve
+      .forUser('alice')
+      .seed({ initialSession: seedSession({ url }, { userKey: 'alice', locale: 'en' }) }, 'en');
     expect(thryve.queryClient.getQueryData(sessionQueryKey('alice', 'en'))).toMatchObject({
       url,
       token: tokenOf(url),
@@ -315,22 +344,42 @@ describe('hydrating from a server render', () => {
       fetchedAt: now,
     });
     expect(thryve.queryClient.getQueryData(sessionQueryKey('bob', 'en'))).toBeUndefined();
-    thryve.hydrate('alice', 'en', { session: { url: widgetUrl() } });
+    thryve
+      .forUser('alice')
+      .seed({ initialSession: seedSession({ url: widgetUrl() }, { userKey: 'alice', locale: 'en' }) }, 'en');
     expect(thryve.queryClient.getQueryData<ConnectionSession>(sessionQueryKey('alice', 'en'))?.url).toBe(url);
   });
 
   it('drops a session this page cannot use: a foreign origin, or one about to expire', () => {
     const now = 7_000_000;
     const thryve = createThryveConnect({ fetcher: counting().fetcher, now: () => now });
-    thryve.hydrate('alice', 'en', {
-      session: { url: 'https://evil.example/?connectionSessionToken=1234X5678' },
-    });
-    thryve.hydrate('bob', 'en', {
-      session: { url: widgetUrl(), expiresAt: now + 3 * SESSION_EXPIRY_MARGIN_MS - 1 },
-    });
-    thryve.hydrate('carol', 'en', {
-      session: { url: widgetUrl(), expiresAt: now + 3 * SESSION_EXPIRY_MARGIN_MS },
-    });
+    thryve.forUser('alice').seed(
+      {
+        initialSession: seedSession(
+          { url: 'https://evil.example/?connectionSessionToken=1234X5678' },
+          { userKey: 'alice', locale: 'en' },
+        ),
+      },
+      'en',
+    );
+    thryve.forUser('bob').seed(
+      {
+        initialSession: seedSession(
+          { url: widgetUrl(), expiresAt: now + 3 * SESSION_EXPIRY_MARGIN_MS - 1 },
+          { userKey: 'bob', locale: 'en' },
+        ),
+      },
+      'en',
+    );
+    thryve.forUser('carol').seed(
+      {
+        initialSession: seedSession(
+          { url: widgetUrl(), expiresAt: now + 3 * SESSION_EXPIRY_MARGIN_MS },
+          { userKey: 'carol', locale: 'en' },
+        ),
+      },
+      'en',
+    );
     expect(thryve.queryClient.getQueryData(sessionQueryKey('alice', 'en'))).toBeUndefined();
     expect(thryve.queryClient.getQueryData(sessionQueryKey('bob', 'en'))).toBeUndefined();
     expect(thryve.queryClient.getQueryData(sessionQueryKey('carol', 'en'))).toBeDefined();
@@ -338,25 +387,23 @@ describe('hydrating from a server render', () => {
 
   it('takes the statuses as the route answers them, keeping only what reads as a source', () => {
     const thryve = createThryveConnect({ fetcher: counting().fetcher });
-    thryve.hydrate('alice', 'en', {
-      connections: {
-        connectedSources: [
-          { dataSource: 1, connectedAt: '2026-01-01T00:00:00Z' },
-          { dataSource: 2, connectedAt: 17 },
-          { dataSource: 0 },
-          null,
-          { dataSource: '3' },
-        ],
-      },
+    seedConnectionsOf(thryve, 'alice', {
+      connectedSources: [
+        { dataSource: 1, connectedAt: '2026-01-01T00:00:00Z' },
+        { dataSource: 2, connectedAt: 17 },
+        { dataSource: 0 },
+        null,
+        { dataSource: '3' },
+      ],
     });
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toEqual([
       { dataSource: 1, connectedAt: '2026-01-01T00:00:00Z' },
       { dataSource: 2, connectedAt: null },
     ]);
-    thryve.hydrate('alice', 'en', { connections: { connectedSources: [] } });
+    seedConnectionsOf(thryve, 'alice', { connectedSources: [] });
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toHaveLength(2); // fresher kept
-    thryve.hydrate('bob', 'en', { connections: { connectedSources: 'nope' } });
-    thryve.hydrate('carol', 'en', {});
+    seedConnectionsOf(thryve, 'bob', { connectedSources: 'nope' });
+    thryve.forUser('carol').seed({}, 'en');
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('bob'))).toBeUndefined();
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('carol'))).toBeUndefined();
   });
@@ -370,24 +417,24 @@ describe('the flows of a user who signs out', () => {
     const thryve = createThryveConnect({ fetcher });
     thryve.setUser('alice');
     const heard = vi.fn();
-    const stop = subscribeDataSourceFlows(thryve, heard);
-    const revoking = revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 1 });
+    const stop = subscribeDataSourceFlows(thryve.forUser('alice'), heard);
+    const revoking = revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 1 });
     await vi.waitFor(() => expect(release).toBeDefined()); // the backend has the request
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('revoking');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('revoking');
     heard.mockClear();
     thryve.setUser('bob');
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
     expect(heard).toHaveBeenCalledTimes(1);
     release?.();
     await revoking;
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
     stop();
     heard.mockClear();
     thryve.setUser('carol');
     vi.spyOn(window, 'open').mockReturnValue(null);
-    await thryve.ensureSession('carol', 'en');
-    connectDataSource(thryve, { userKey: 'carol', locale: 'en', dataSource: 2 }); // a blocked popup: a change
-    expect(getDataSourceFlow(thryve, 'carol', 2).status).toBe('error');
+    await thryve.forUser('carol').ensureSession('en');
+    connectDataSource(thryve.forUser('carol'), { locale: 'en', dataSource: 2 }); // a blocked popup: a change
+    expect(getDataSourceFlow(thryve.forUser('carol'), 2).status).toBe('error');
     expect(heard).not.toHaveBeenCalled(); // unsubscribed: changes no longer reach it
   });
 
@@ -395,7 +442,7 @@ describe('the flows of a user who signs out', () => {
     const queryClient = new QueryClient();
     const thryve = createThryveConnect({ fetcher: counting().fetcher, queryClient });
     thryve.setUser('alice');
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     queryClient.setQueryData(['todos', 'alice'], ['walk']);
     thryve.setUser('bob');
     expect(queryClient.getQueryData(['todos', 'alice'])).toEqual(['walk']);
@@ -407,21 +454,24 @@ describe('the flows of a user who signs out', () => {
     const thryve = createThryveConnect({ fetcher });
     thryve.setUser('alice');
     vi.spyOn(window, 'open').mockReturnValue(null);
-    return thryve.ensureSession('alice', 'en').then(() => {
-      connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 });
-      expect(getDataSourceFlow(thryve, 'alice', 2).status).toBe('error');
-      thryve.setUser('alice');
-      expect(getDataSourceFlow(thryve, 'alice', 2).status).toBe('error');
-      createPendingActionStore().save({
-        userKey: 'alice',
-        action: 'connect',
-        dataSource: 1,
-        token: 'abcd1234',
+    return thryve
+      .forUser('alice')
+      .ensureSession('en')
+      .then(() => {
+        connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 });
+        expect(getDataSourceFlow(thryve.forUser('alice'), 2).status).toBe('error');
+        thryve.setUser('alice');
+        expect(getDataSourceFlow(thryve.forUser('alice'), 2).status).toBe('error');
+        createPendingActionStore().save({
+          userKey: 'alice',
+          action: 'connect',
+          dataSource: 1,
+          token: 'abcd1234',
+        });
+        thryve.setUser(null);
+        expect(getDataSourceFlow(thryve.forUser('alice'), 2).status).toBe('idle');
+        expect(sessionStorage.getItem('thryve-connect:pending-action')).toBeNull();
       });
-      thryve.setUser(null);
-      expect(getDataSourceFlow(thryve, 'alice', 2).status).toBe('idle');
-      expect(sessionStorage.getItem('thryve-connect:pending-action')).toBeNull();
-    });
   });
 
   it("drops another user's pending action when its flows are first used after the switch", () => {
@@ -433,7 +483,7 @@ describe('the flows of a user who signs out', () => {
       token: 'abcd1234',
     });
     thryve.setUser('bob');
-    getDataSourceFlow(thryve, 'bob', 1); // the flows' store is created now, for bob
+    getDataSourceFlow(thryve.forUser('bob'), 1); // the flows' store is created now, for bob
     expect(sessionStorage.getItem('thryve-connect:pending-action')).toBeNull();
   });
 });
@@ -445,47 +495,43 @@ describe('reading a result', () => {
     const { fetcher } = counting();
     const thryve = createThryveConnect({ fetcher });
     thryve.setUser('alice');
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     const assign = stubAssign();
-    connectDataSource(thryve, {
-      userKey: 'alice',
+    connectDataSource(thryve.forUser('alice'), {
       locale: 'en',
       dataSource: 1,
       redirectUri: 'https://app.example/d',
     });
     expect(assign).toHaveBeenCalled();
     vi.spyOn(window, 'open').mockReturnValue(null);
-    connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 });
+    connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 });
     const token = new URL(assign.mock.calls[0]?.[0] as string).searchParams.get('token');
     const invalidate = vi.spyOn(thryve.queryClient, 'invalidateQueries');
-    const result = readConnectionResult(thryve, {
-      userKey: 'alice',
+    const result = readConnectionResult(thryve.forUser('alice'), {
       href: `https://app.example/d?token=${token}&dataSource=1&connected=true`,
     });
     expect(result).toEqual({ status: 'connected', action: 'connect', dataSource: 1 });
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
-    expect(getDataSourceFlow(thryve, 'alice', 2).status).toBe('error'); // untouched
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 2).status).toBe('error'); // untouched
     expect(invalidate).toHaveBeenCalledWith({ queryKey: connectionsQueryKey('alice') });
   });
 
   it('settles a redirect revoke in flight too', async () => {
     const thryve = createThryveConnect({ fetcher: counting().fetcher });
     thryve.setUser('alice');
-    const { token } = await thryve.ensureSession('alice', 'en');
+    const { token } = await thryve.forUser('alice').ensureSession('en');
     stubAssign();
-    await revokeDataSource(thryve, {
-      userKey: 'alice',
+    await revokeDataSource(thryve.forUser('alice'), {
       locale: 'en',
       dataSource: 3,
       mode: 'redirect',
       redirectUri: 'https://app.example/d',
     });
-    expect(getDataSourceFlow(thryve, 'alice', 3).status).toBe('revoking');
-    readConnectionResult(thryve, {
-      userKey: 'alice',
+    expect(getDataSourceFlow(thryve.forUser('alice'), 3).status).toBe('revoking');
+    readConnectionResult(thryve.forUser('alice'), {
       href: `https://app.example/d?token=${token}&dataSource=3&connected=false`,
     });
-    expect(getDataSourceFlow(thryve, 'alice', 3).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 3).status).toBe('idle');
   });
 
   it('with nobody signed in, consumes nothing and marks nothing, and strips only the live address', () => {
@@ -494,7 +540,7 @@ describe('reading a result', () => {
     const invalidate = vi.spyOn(thryve.queryClient, 'invalidateQueries');
     const href = `https://app.example/d?token=${TOKEN}&dataSource=1&connected=true`;
     window.history.replaceState(null, '', '/settings?tab=1');
-    expect(readConnectionResult(thryve, { userKey: null, href })).toMatchObject({
+    expect(readConnectionResult(null, { href })).toMatchObject({
       status: 'unmatched',
       reason: 'no_pending_action',
     });
@@ -507,7 +553,7 @@ describe('reading a result', () => {
     const thryve = createThryveConnect({ fetcher: counting().fetcher });
     createPendingActionStore().save({ userKey: 'alice', action: 'connect', dataSource: 1, token: TOKEN });
     window.history.replaceState(null, '', '/devices?tab=2');
-    expect(readConnectionResult(thryve, { userKey: 'alice' })).toEqual({ status: 'none' });
+    expect(readConnectionResult(thryve.forUser('alice'))).toEqual({ status: 'none' });
     expect(createPendingActionStore().peek('alice')).not.toBeNull();
     expect(window.location.search).toBe('?tab=2');
   });
@@ -562,7 +608,7 @@ describe('a session request', () => {
     let release: (value: { url: string }) => void = () => {};
     const fetcher: ThryveFetcher = () => new Promise((resolve) => (release = resolve));
     const thryve = createThryveConnect({ fetcher });
-    const loading = thryve.ensureSession('alice', 'en');
+    const loading = thryve.forUser('alice').ensureSession('en');
     await vi.advanceTimersByTimeAsync(1);
     await thryve.queryClient.invalidateQueries({ queryKey: sessionQueryKey('alice', 'en') }); // a connect retiring the token
     await vi.advanceTimersByTimeAsync(500);
@@ -577,8 +623,8 @@ describe('a session request', () => {
     observe(thryve, 'alice', 'en')();
     await vi.advanceTimersByTimeAsync(100);
     expect(signals.get('en')?.aborted).toBe(true);
-    expect(thryve.getSession('alice', 'en')).toMatchObject({ status: 'pending', error: undefined });
-    const again = new QueryObserver(thryve.queryClient, thryve.sessionOptions('alice', 'en'));
+    expect(thryve.forUser('alice').getSession('en')).toMatchObject({ status: 'pending', error: undefined });
+    const again = new QueryObserver(thryve.queryClient, thryve.forUser('alice').sessionOptions('en'));
     const stop = again.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1);
     expect(signals.get('en')?.aborted).toBe(false); // a new request, not the aborted one
@@ -588,9 +634,12 @@ describe('a session request', () => {
 
   it('leaves no listener on the cache once it settles', async () => {
     const thryve = createThryveConnect({ fetcher: counting().fetcher });
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     await expect(
-      thryve.ensureSession('bob', 'en').then(() => thryve.ensureSession('bob', 'de')),
+      thryve
+        .forUser('bob')
+        .ensureSession('en')
+        .then(() => thryve.forUser('bob').ensureSession('de')),
     ).resolves.toBeDefined();
     expect(thryve.queryClient.getQueryCache().hasListeners()).toBe(false);
   });
@@ -604,8 +653,8 @@ describe('a session request', () => {
     };
     fetcher.getConnections = async () => [{ dataSource: 1, connectedAt: null }];
     const thryve = createThryveConnect({ fetcher });
-    await thryve.queryClient.fetchQuery(thryve.connectionsOptions('bob'));
-    const loading = thryve.ensureSession('bob', 'en'); // the app prefetches before it calls setUser
+    await thryve.queryClient.fetchQuery(thryve.forUser('bob').connectionsOptions());
+    const loading = thryve.forUser('bob').ensureSession('en'); // the app prefetches before it calls setUser
     await Promise.resolve();
     thryve.setUser('bob');
     expect(signal?.aborted).toBe(false);
@@ -620,7 +669,7 @@ describe('a session request', () => {
       throw bug;
     };
     const thryve = createThryveConnect({ fetcher });
-    await expect(thryve.ensureSession('alice', 'en')).rejects.toMatchObject({
+    await expect(thryve.forUser('alice').ensureSession('en')).rejects.toMatchObject({
       code: 'fetcher_error',
       cause: bug,
     });
@@ -633,14 +682,17 @@ describe('a session request', () => {
       fetcher: async () => ({ url }),
       hosts: { widget: 'http://localhost:4010' },
     });
-    await expect(thryve.ensureSession('alice', 'en')).resolves.toMatchObject({ url });
+    await expect(thryve.forUser('alice').ensureSession('en')).resolves.toMatchObject({ url });
   });
 
   it('arriving too short-lived says in development how long it must live', async () => {
     const { fetcher } = counting(() => ({ url: widgetUrl(), expiresAt: Date.now() + 1_000 }));
     const thryve = createThryveConnect({ fetcher });
     await expect(
-      thryve.queryClient.fetchQuery({ ...thryve.sessionOptions('alice', 'en'), retry: false } as never),
+      thryve.queryClient.fetchQuery({
+        ...thryve.forUser('alice').sessionOptions('en'),
+        retry: false,
+      } as never),
     ).rejects.toThrow(`at least ${(3 * SESSION_EXPIRY_MARGIN_MS) / 1000} s to live`);
   });
 });
@@ -654,7 +706,7 @@ describe('reading the statuses', () => {
       return [];
     };
     const thryve = createThryveConnect({ fetcher });
-    await thryve.queryClient.fetchQuery(thryve.connectionsOptions('alice'));
+    await thryve.queryClient.fetchQuery(thryve.forUser('alice').connectionsOptions());
     expect(received).toBeInstanceOf(AbortSignal);
   });
 });
@@ -689,9 +741,10 @@ describe('the expiry watch, further', () => {
       return [];
     };
     const thryve = createThryveConnect({ fetcher });
-    const unsubscribe = new QueryObserver(thryve.queryClient, thryve.connectionsOptions('alice')).subscribe(
-      () => {},
-    );
+    const unsubscribe = new QueryObserver(
+      thryve.queryClient,
+      thryve.forUser('alice').connectionsOptions(),
+    ).subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1);
     const stop = thryve.mount();
     await vi.advanceTimersByTimeAsync(20 * 60_000);

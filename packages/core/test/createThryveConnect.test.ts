@@ -24,7 +24,7 @@ import {
   type ThryveFetcher,
   toThryveConnectError,
 } from '../src/index.js';
-import { backend, observe, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
+import { backend, observe, signedOutUser, stubAssign, tokenOf, widgetUrl } from './support/controllerKit.js';
 
 beforeEach(() => sessionStorage.clear());
 afterEach(() => {
@@ -56,16 +56,16 @@ describe('createThryveConnect', () => {
   it('keys every session by its user, and asks the backend once for concurrent callers', async () => {
     const { fetcher, calls } = backend();
     const thryve = createThryveConnect({ fetcher });
-    expect(thryve.sessionOptions('user-a', 'de').queryKey).toEqual(sessionQueryKey('user-a', 'de'));
+    expect(thryve.forUser('user-a').sessionOptions('de').queryKey).toEqual(sessionQueryKey('user-a', 'de'));
     const [first, second] = await Promise.all([
-      thryve.ensureSession('user-a', 'en'),
-      thryve.ensureSession('user-a', 'en'),
+      thryve.forUser('user-a').ensureSession('en'),
+      thryve.forUser('user-a').ensureSession('en'),
     ]);
     expect(first).toBe(second);
     expect(calls).toHaveLength(1);
-    await thryve.ensureSession('user-b', 'en');
+    await thryve.forUser('user-b').ensureSession('en');
     expect(calls).toHaveLength(2);
-    expect(thryve.getSession('user-a', 'en')).toMatchObject({ status: 'ready', session: first });
+    expect(thryve.forUser('user-a').getSession('en')).toMatchObject({ status: 'ready', session: first });
   });
 
   it('joins a request already in flight when asked to refresh, instead of cancelling it for another', async () => {
@@ -78,9 +78,9 @@ describe('createThryveConnect', () => {
       });
     };
     const thryve = createThryveConnect({ fetcher });
-    const pending = thryve.ensureSession('user-a', 'en');
-    void thryve.refreshSession('user-a', 'en');
-    void thryve.refreshSession('user-a', 'en');
+    const pending = thryve.forUser('user-a').ensureSession('en');
+    void thryve.forUser('user-a').refreshSession('en');
+    void thryve.forUser('user-a').refreshSession('en');
     release({ url: widgetUrl() });
     await pending;
     expect(calls).toHaveLength(1);
@@ -93,7 +93,10 @@ describe('createThryveConnect', () => {
     }));
     const thryve = createThryveConnect({ fetcher });
     await expect(
-      thryve.queryClient.fetchQuery({ ...thryve.sessionOptions('user-a', 'en'), retry: false } as never),
+      thryve.queryClient.fetchQuery({
+        ...thryve.forUser('user-a').sessionOptions('en'),
+        retry: false,
+      } as never),
     ).rejects.toMatchObject({ code: 'session_expired' });
     const usable = createThryveConnect({
       fetcher: backend(() => ({
@@ -101,14 +104,16 @@ describe('createThryveConnect', () => {
         expiresAt: Date.now() + 3 * SESSION_EXPIRY_MARGIN_MS + 50,
       })).fetcher,
     });
-    await expect(usable.ensureSession('user-a', 'en')).resolves.toMatchObject({ locale: 'en' });
+    await expect(usable.forUser('user-a').ensureSession('en')).resolves.toMatchObject({ locale: 'en' });
   });
 
   it('refuses a widget URL on a foreign origin before anything can show it', async () => {
     const thryve = createThryveConnect({
       fetcher: backend(() => ({ url: 'https://evil.example/?connectionSessionToken=1060285265X42' })).fetcher,
     });
-    await expect(thryve.ensureSession('user-a', 'en')).rejects.toMatchObject({ code: 'disallowed_origin' });
+    await expect(thryve.forUser('user-a').ensureSession('en')).rejects.toMatchObject({
+      code: 'disallowed_origin',
+    });
   });
 });
 
@@ -123,9 +128,9 @@ describe('given a change of user', () => {
     const heard: Array<string | null> = [];
     const stop = thryve.onUserChange((user) => heard.push(user));
     thryve.setUser('alice');
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     thryve.queryClient.setQueryData(connectionsQueryKey('alice'), [{ dataSource: 1, connectedAt: null }]);
-    void thryve.queryClient.prefetchQuery(thryve.sessionOptions('alice', 'de') as never);
+    void thryve.queryClient.prefetchQuery(thryve.forUser('alice').sessionOptions('de'));
     await vi.waitFor(() => expect(signals).toHaveLength(2));
 
     thryve.setUser('bob');
@@ -140,9 +145,9 @@ describe('given a change of user', () => {
 
   it("keeps the signed-in user's own entries", async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    const session = await thryve.ensureSession('alice', 'en');
+    const session = await thryve.forUser('alice').ensureSession('en');
     thryve.setUser('alice');
-    expect(thryve.getSession('alice', 'en').session).toBe(session);
+    expect(thryve.forUser('alice').getSession('en').session).toBe(session);
   });
 });
 
@@ -170,7 +175,7 @@ describe('the expiry watch', () => {
     const { fetcher, calls } = backend(() => ({ url: widgetUrl(), expiresAt: Date.now() + 60_000 }));
     const thryve = createThryveConnect({ fetcher });
     const stop = thryve.mount();
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     await vi.advanceTimersByTimeAsync(120_000);
     expect(calls).toHaveLength(1);
 
@@ -191,7 +196,7 @@ describe('connectDataSource', () => {
     const { fetcher } = backend();
     const thryve = createThryveConnect({ fetcher });
     thryve.setUser('alice');
-    const session = await thryve.ensureSession('alice', 'en');
+    const session = await thryve.forUser('alice').ensureSession('en');
     return { thryve, session };
   }
 
@@ -199,11 +204,10 @@ describe('connectDataSource', () => {
     const { fetcher, calls } = backend();
     const thryve = createThryveConnect({ fetcher });
     const assign = stubAssign();
-    expect(connectDataSource(thryve, { userKey: null, locale: 'en', dataSource: 1 })).toBe('not_ready');
+    expect(connectDataSource(signedOutUser(thryve), { locale: 'en', dataSource: 1 })).toBe('not_ready');
     expect(calls).toHaveLength(0);
     expect(
-      connectDataSource(thryve, {
-        userKey: 'alice',
+      connectDataSource(thryve.forUser('alice'), {
         locale: 'en',
         dataSource: 1,
         redirectUri: 'https://app.example/',
@@ -215,8 +219,7 @@ describe('connectDataSource', () => {
   it('navigates with a redirect URI, remembering the action for this user under a fingerprint', async () => {
     const { thryve, session } = await ready();
     const assign = stubAssign();
-    const outcome = connectDataSource(thryve, {
-      userKey: 'alice',
+    const outcome = connectDataSource(thryve.forUser('alice'), {
       locale: 'en',
       dataSource: 1,
       redirectUri: 'https://app.example/devices',
@@ -224,7 +227,7 @@ describe('connectDataSource', () => {
     expect(outcome).toBe('navigated');
     const url = new URL(assign.mock.calls[0]?.[0] as string);
     expect(url.searchParams.get('token')).toBe(session.token);
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('connecting');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('connecting');
     expect(sessionStorage.getItem('thryve-connect:pending-action')).not.toContain(session.token);
     expect(sessionStorage.getItem('thryve-connect:pending-action')).not.toContain('alice');
     expect(createPendingActionStore().peek('alice')).toMatchObject({ action: 'connect', dataSource: 1 });
@@ -236,28 +239,34 @@ describe('connectDataSource', () => {
     const tab = { opener: window } as unknown as Window;
     vi.spyOn(window, 'open').mockReturnValue(tab);
     const invalidate = vi.spyOn(thryve.queryClient, 'invalidateQueries');
-    expect(connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 })).toBe('opened');
+    expect(connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 })).toBe('opened');
     expect(tab.opener).toBeNull();
     expect(invalidate).toHaveBeenCalledWith({ queryKey: sessionQueryKey('alice', 'en') });
     window.dispatchEvent(new Event('focus'));
     window.dispatchEvent(new Event('focus'));
-    expect(getDataSourceFlow(thryve, 'alice', 2).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 2).status).toBe('idle');
     expect(
       invalidate.mock.calls.filter(([filters]) => filters?.queryKey?.[2] === 'connections'),
     ).toHaveLength(1);
   });
 
-  it('detects a blocked tab and offers the same page in this window, once', async () => {
+  it('detects a blocked tab and offers the same page in this window, coming back to the redirect URI', async () => {
     const { thryve, session } = await ready();
     vi.spyOn(window, 'open').mockReturnValue(null);
     const assign = stubAssign();
-    expect(connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 3 })).toBe('blocked');
-    const flow = getDataSourceFlow(thryve, 'alice', 3);
+    expect(connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 3 })).toBe('blocked');
+    const flow = getDataSourceFlow(thryve.forUser('alice'), 3);
     expect(flow).toMatchObject({ status: 'error', error: { code: 'popup_blocked' } });
     expect(flow.fallbackUrl).toContain(session.token);
-    expect(continueConnectInThisWindow(thryve, { userKey: 'bob', dataSource: 3 })).toBe(false);
-    expect(continueConnectInThisWindow(thryve, { userKey: 'alice', dataSource: 3 })).toBe(true);
-    expect(assign).toHaveBeenCalledWith(flow.fallbackUrl);
+    const back = { dataSource: 3, redirectUri: 'https://app.example/devices' } as const;
+    expect(continueConnectInThisWindow(thryve.forUser('bob'), back)).toBe(false);
+    // Without a way back Thryve would leave the user on its own page: nothing happens, the link remains.
+    expect(continueConnectInThisWindow(thryve.forUser('alice'), { dataSource: 3 })).toBe(false);
+    expect(assign).not.toHaveBeenCalled();
+    expect(continueConnectInThisWindow(thryve.forUser('alice'), back)).toBe(true);
+    const target = new URL(assign.mock.calls[0]?.[0] as string);
+    expect(target.searchParams.get('token')).toBe(session.token);
+    expect(target.searchParams.get('redirect_uri')).toBe(back.redirectUri);
     expect(createPendingActionStore().peek('alice')).toMatchObject({ dataSource: 3 });
   });
 
@@ -265,26 +274,24 @@ describe('connectDataSource', () => {
     const { thryve } = await ready();
     const assign = stubAssign();
     expect(
-      connectDataSource(thryve, {
-        userKey: 'alice',
+      connectDataSource(thryve.forUser('alice'), {
         locale: 'en',
         dataSource: 5,
         redirectUri: 'https://a.example/',
       }),
     ).toBe('failed');
-    expect(getDataSourceFlow(thryve, 'alice', 5).error?.code).toBe('native_data_source');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 5).error?.code).toBe('native_data_source');
     expect(
-      connectDataSource(thryve, {
-        userKey: 'alice',
+      connectDataSource(thryve.forUser('alice'), {
         locale: 'en',
         dataSource: 1,
         redirectUri: 'javascript:alert(1)',
       }),
     ).toBe('failed');
-    expect(getDataSourceFlow(thryve, 'alice', 1).error?.code).toBe('invalid_redirect_uri');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).error?.code).toBe('invalid_redirect_uri');
     expect(assign).not.toHaveBeenCalled();
-    resetDataSourceFlow(thryve, 'alice', 1);
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
+    resetDataSourceFlow(thryve.forUser('alice'), 1);
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
   });
 });
 
@@ -306,17 +313,17 @@ describe('revokeDataSource', () => {
     let release: () => void = () => {};
     const thryve = setup(() => new Promise<void>((resolve) => (release = resolve)));
     const changes = vi.fn();
-    const stop = subscribeDataSourceFlows(thryve, changes);
-    const done = revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 1 });
+    const stop = subscribeDataSourceFlows(thryve.forUser('alice'), changes);
+    const done = revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 1 });
     await vi.waitFor(() =>
       expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toEqual([
         { dataSource: 2, connectedAt: null },
       ]),
     );
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('revoking');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('revoking');
     release();
     await done;
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
     expect(changes).toHaveBeenCalled();
     stop();
   });
@@ -326,12 +333,12 @@ describe('revokeDataSource', () => {
       throw new ThryveConnectError('server_error', 'HTTP 502', { status: 502 });
     });
     await expect(
-      revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 1 }),
+      revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 1 }),
     ).rejects.toMatchObject({
       code: 'server_error',
     });
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toHaveLength(2);
-    expect(getDataSourceFlow(thryve, 'alice', 1)).toMatchObject({
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1)).toMatchObject({
       status: 'error',
       error: { code: 'server_error' },
     });
@@ -340,7 +347,7 @@ describe('revokeDataSource', () => {
   it("without a backend route, GETs Thryve's revoke page with no credentials, no referrer, no cache", async () => {
     const thryve = setup(undefined);
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 200 }));
-    await revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 });
+    await revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 });
     const [url, init] = fetchSpy.mock.calls[0] as [string, RequestInit];
     expect(url).toMatch(
       /^https:\/\/service2\.und-gesund\.de\/dataSourceDirectRevoke\.html\?token=\d+X\d+&dataSource=2&direct=true$/,
@@ -357,7 +364,7 @@ describe('revokeDataSource', () => {
     const thryve = setup(undefined);
     vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
     await expect(
-      revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 }),
+      revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 }),
     ).rejects.toMatchObject({
       code: 'network_error',
     });
@@ -366,16 +373,15 @@ describe('revokeDataSource', () => {
   it('refuses a signed-out revoke and a redirect revoke without a redirect URI or a ready session', async () => {
     const thryve = setup(undefined);
     await expect(
-      revokeDataSource(thryve, { userKey: null, locale: 'en', dataSource: 1 }),
+      revokeDataSource(signedOutUser(thryve), { locale: 'en', dataSource: 1 }),
     ).rejects.toMatchObject({
       code: 'unauthorized',
     });
     await expect(
-      revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 1, mode: 'redirect' }),
+      revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 1, mode: 'redirect' }),
     ).rejects.toMatchObject({ code: 'invalid_redirect_uri' });
     await expect(
-      revokeDataSource(thryve, {
-        userKey: 'alice',
+      revokeDataSource(thryve.forUser('alice'), {
         locale: 'en',
         dataSource: 1,
         mode: 'redirect',
@@ -386,10 +392,9 @@ describe('revokeDataSource', () => {
 
   it('navigates to the revoke page with a redirect URI, remembering the action', async () => {
     const thryve = setup(undefined);
-    const session = await thryve.ensureSession('alice', 'en');
+    const session = await thryve.forUser('alice').ensureSession('en');
     const assign = stubAssign();
-    await revokeDataSource(thryve, {
-      userKey: 'alice',
+    await revokeDataSource(thryve.forUser('alice'), {
       locale: 'en',
       dataSource: 1,
       mode: 'redirect',
@@ -407,7 +412,7 @@ describe('readConnectionResult', () => {
     const token = tokenOf(widgetUrl());
     createPendingActionStore().save({ userKey: 'alice', action: 'connect', dataSource: 1, token });
     window.history.replaceState(null, '', `/devices?tab=2&token=${token}&dataSource=1&connected=true`);
-    expect(readConnectionResult(thryve, { userKey: 'bob' })).toMatchObject({
+    expect(readConnectionResult(thryve.forUser('bob'))).toMatchObject({
       status: 'unmatched',
       reason: 'no_pending_action',
     });
@@ -416,13 +421,13 @@ describe('readConnectionResult', () => {
 
     createPendingActionStore().save({ userKey: 'alice', action: 'revoke', dataSource: 1, token });
     const href = `https://app.example/devices?token=${token}&dataSource=1&connected=false`;
-    expect(readConnectionResult(thryve, { userKey: 'alice', href })).toEqual({
+    expect(readConnectionResult(thryve.forUser('alice'), { href })).toEqual({
       status: 'revoked',
       action: 'revoke',
       dataSource: 1,
     });
-    expect(readConnectionResult(thryve, { userKey: 'alice', href })).toMatchObject({ status: 'unmatched' });
-    expect(readConnectionResult(thryve, { userKey: 'alice', href: 'https://app.example/' })).toEqual({
+    expect(readConnectionResult(thryve.forUser('alice'), { href })).toMatchObject({ status: 'unmatched' });
+    expect(readConnectionResult(thryve.forUser('alice'), { href: 'https://app.example/' })).toEqual({
       status: 'none',
     });
   });
@@ -432,7 +437,7 @@ describe('clearThryveConnect', () => {
   it("wipes every user's cached entries and the pending action, from outside React", async () => {
     const queryClient = new QueryClient();
     const thryve = createThryveConnect({ fetcher: backend().fetcher, queryClient });
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     queryClient.setQueryData(['someone-else'], 1);
     createPendingActionStore().save({
       userKey: 'alice',

@@ -22,7 +22,7 @@ import {
   userQueryKey,
 } from '../src/index.js';
 import { flowStore } from '../src/internal/flowStore.js';
-import { backend, stubAssign, widgetUrl } from './support/controllerKit.js';
+import { backend, signedOutUser, stubAssign, widgetUrl } from './support/controllerKit.js';
 
 // The edges of connecting, revoking and reading a result that the main tests leave open: each test pins
 // one rule that keeps a user's flows theirs, or a click bounded (found by mutation testing).
@@ -47,14 +47,13 @@ function failingRevokes() {
 }
 
 const revokeFails = (thryve: ReturnType<typeof createThryveConnect>, userKey: string, dataSource = 1) =>
-  revokeDataSource(thryve, { userKey, locale: 'en', dataSource }).catch(() => undefined);
+  revokeDataSource(thryve.forUser(userKey), { locale: 'en', dataSource }).catch(() => undefined);
 
 /** Alice's connect of source 1 by redirect, started (jsdom's navigation stubbed): returns its token. */
 async function aliceConnectsByRedirect(thryve: ReturnType<typeof createThryveConnect>) {
-  const { token } = await thryve.ensureSession('alice', 'en');
+  const { token } = await thryve.forUser('alice').ensureSession('en');
   stubAssign();
-  connectDataSource(thryve, {
-    userKey: 'alice',
+  connectDataSource(thryve.forUser('alice'), {
     locale: 'en',
     dataSource: 1,
     redirectUri: 'https://a.example/',
@@ -72,10 +71,10 @@ describe('a connect click', () => {
   it('while signed out does nothing at all, not even later', async () => {
     const { fetcher, calls } = backend();
     const thryve = createThryveConnect({ fetcher });
-    expect(connectDataSource(thryve, { userKey: null, locale: 'en', dataSource: 1 })).toBe('not_ready');
+    expect(connectDataSource(signedOutUser(thryve), { locale: 'en', dataSource: 1 })).toBe('not_ready');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(calls).toHaveLength(0);
-    expect(continueConnectInThisWindow(thryve, { userKey: null, dataSource: 1 })).toBe(false);
+    expect(continueConnectInThisWindow(signedOutUser(thryve), { dataSource: 1 })).toBe(false);
   });
 
   it('before any session fetches one, and impatient clicks join that request', async () => {
@@ -88,30 +87,30 @@ describe('a connect click', () => {
     const thryve = createThryveConnect({ fetcher: slow });
     thryve.setUser('alice');
     for (let click = 0; click < 3; click++) {
-      expect(connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 1 })).toBe('not_ready');
+      expect(connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 1 })).toBe('not_ready');
     }
     release();
-    await vi.waitFor(() => expect(thryve.getSession('alice', 'en').status).toBe('ready'));
+    await vi.waitFor(() => expect(thryve.forUser('alice').getSession('en').status).toBe('ready'));
     expect(calls).toHaveLength(1);
   });
 
   it('opens the connect page in a new tab', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     const open = vi.spyOn(window, 'open').mockReturnValue({ opener: window } as unknown as Window);
-    connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 });
+    connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 });
     expect(open).toHaveBeenCalledWith(expect.stringContaining('dataSource=2'), '_blank');
   });
 
   it("on return to the page settles only a connect still going, and leaves an error the user hasn't seen", async () => {
     const { thryve } = failingRevokes();
     thryve.setUser('alice');
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     vi.spyOn(window, 'open').mockReturnValue({ opener: window } as unknown as Window);
-    connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 });
+    connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 });
     await revokeFails(thryve, 'alice', 2); // meanwhile, in this tab, a revoke of the same source fails
     window.dispatchEvent(new Event('focus'));
-    expect(getDataSourceFlow(thryve, 'alice', 2)).toMatchObject({
+    expect(getDataSourceFlow(thryve.forUser('alice'), 2)).toMatchObject({
       status: 'error',
       error: { code: 'server_error' },
     });
@@ -122,35 +121,40 @@ describe('continuing a blocked connect in this window', () => {
   it('remembers a connect of that source for the way back', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     thryve.setUser('alice');
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     vi.spyOn(window, 'open').mockReturnValue(null);
-    connectDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 3 });
+    connectDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 3 });
     stubAssign();
-    expect(continueConnectInThisWindow(thryve, { userKey: 'alice', dataSource: 3 })).toBe(true);
+    expect(
+      continueConnectInThisWindow(thryve.forUser('alice'), {
+        dataSource: 3,
+        redirectUri: 'https://app.example/devices',
+      }),
+    ).toBe(true);
     expect(createPendingActionStore().peek('alice')).toMatchObject({ action: 'connect', dataSource: 3 });
-    expect(getDataSourceFlow(thryve, 'alice', 3).status).toBe('connecting');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 3).status).toBe('connecting');
   });
 
   it("never follows the fallback of a user whose key is the string 'null' when nobody is signed in", async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     thryve.setUser('null');
-    await thryve.ensureSession('null', 'en');
+    await thryve.forUser('null').ensureSession('en');
     vi.spyOn(window, 'open').mockReturnValue(null);
-    expect(connectDataSource(thryve, { userKey: 'null', locale: 'en', dataSource: 3 })).toBe('blocked');
+    expect(connectDataSource(thryve.forUser('null'), { locale: 'en', dataSource: 3 })).toBe('blocked');
     const assign = stubAssign();
-    expect(continueConnectInThisWindow(thryve, { userKey: null, dataSource: 3 })).toBe(false);
+    expect(continueConnectInThisWindow(signedOutUser(thryve), { dataSource: 3 })).toBe(false);
     expect(assign).not.toHaveBeenCalled();
   });
 
   it('refuses a fallback that carries no token, remembering nothing', () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     thryve.setUser('alice');
-    flowStore(thryve).set('alice', 1, {
+    flowStore(thryve.forUser('alice')).set(1, {
       status: 'error',
       fallbackUrl: 'https://service2.und-gesund.de/dataSourceDirectConnection.html?dataSource=1',
     });
     const assign = stubAssign();
-    expect(continueConnectInThisWindow(thryve, { userKey: 'alice', dataSource: 1 })).toBe(false);
+    expect(continueConnectInThisWindow(thryve.forUser('alice'), { dataSource: 1 })).toBe(false);
     expect(assign).not.toHaveBeenCalled();
     expect(createPendingActionStore().peek('alice')).toBeNull();
   });
@@ -159,10 +163,9 @@ describe('continuing a blocked connect in this window', () => {
 describe('a revoke', () => {
   it('by redirect without a redirect URI never navigates, even with a session ready', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     const assign = stubAssign();
-    const error = await revokeDataSource(thryve, {
-      userKey: 'alice',
+    const error = await revokeDataSource(thryve.forUser('alice'), {
       locale: 'en',
       dataSource: 1,
       mode: 'redirect',
@@ -176,12 +179,11 @@ describe('a revoke', () => {
 
   it('by redirect says in development why it cannot start: nobody, no session yet', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    await expect(revokeDataSource(thryve, { userKey: null, locale: 'en', dataSource: 1 })).rejects.toThrow(
+    await expect(revokeDataSource(signedOutUser(thryve), { locale: 'en', dataSource: 1 })).rejects.toThrow(
       /nothing to revoke/,
     );
     await expect(
-      revokeDataSource(thryve, {
-        userKey: 'alice',
+      revokeDataSource(thryve.forUser('alice'), {
         locale: 'en',
         dataSource: 1,
         mode: 'redirect',
@@ -192,18 +194,17 @@ describe('a revoke', () => {
 
   it('by redirect of a source that has no web flow fails typed, and never navigates', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    await thryve.ensureSession('alice', 'en');
+    await thryve.forUser('alice').ensureSession('en');
     const assign = stubAssign();
     await expect(
-      revokeDataSource(thryve, {
-        userKey: 'alice',
+      revokeDataSource(thryve.forUser('alice'), {
         locale: 'en',
         dataSource: 5,
         mode: 'redirect',
         redirectUri: 'https://app.example/',
       }),
     ).rejects.toMatchObject({ code: 'native_data_source' });
-    expect(getDataSourceFlow(thryve, 'alice', 5).error?.code).toBe('native_data_source');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 5).error?.code).toBe('native_data_source');
     expect(assign).not.toHaveBeenCalled();
   });
 
@@ -221,8 +222,8 @@ describe('a revoke', () => {
     thryve.queryClient.setQueryData<ConnectedSource[]>(connectionsQueryKey('alice'), [
       { dataSource: 1, connectedAt: null },
     ]);
-    const loading = thryve.ensureSession('alice', 'de'); // a session on its way meanwhile
-    await revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 1 });
+    const loading = thryve.forUser('alice').ensureSession('de'); // a session on its way meanwhile
+    await revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 1 });
     expect(revoke).toHaveBeenCalledWith({ dataSource: 1 });
     release();
     await expect(loading).resolves.toHaveProperty('token'); // not cancelled by the revoke
@@ -233,11 +234,11 @@ describe('a revoke', () => {
   it("through Thryve's page retires only that locale's token, even when the page is unreachable", async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     thryve.setUser('alice');
-    await thryve.ensureSession('alice', 'en');
-    await thryve.ensureSession('alice', 'de');
+    await thryve.forUser('alice').ensureSession('en');
+    await thryve.forUser('alice').ensureSession('de');
     const offline = new TypeError('Failed to fetch');
     vi.spyOn(globalThis, 'fetch').mockRejectedValue(offline);
-    const error = await revokeDataSource(thryve, { userKey: 'alice', locale: 'en', dataSource: 2 }).catch(
+    const error = await revokeDataSource(thryve.forUser('alice'), { locale: 'en', dataSource: 2 }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toMatchObject({ code: 'network_error', cause: offline });
@@ -256,8 +257,7 @@ describe("a controller's flows", () => {
     expect(storage.items.size).toBe(1);
     expect(sessionStorage.length).toBe(0);
     expect(
-      readConnectionResult(thryve, {
-        userKey: 'alice',
+      readConnectionResult(thryve.forUser('alice'), {
         href: `https://a.example/?token=${token}&dataSource=1&connected=true`,
       }),
     ).toMatchObject({ status: 'connected' });
@@ -266,7 +266,7 @@ describe("a controller's flows", () => {
   it('tell nobody when the user is set again with nothing to drop', () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     const heard = vi.fn();
-    subscribeDataSourceFlows(thryve, heard);
+    subscribeDataSourceFlows(thryve.forUser('alice'), heard);
     thryve.setUser('alice');
     thryve.setUser('bob');
     expect(heard).not.toHaveBeenCalled();
@@ -276,19 +276,19 @@ describe("a controller's flows", () => {
     const { thryve } = failingRevokes();
     await revokeFails(thryve, 'alice'); // before the app said who is signed in: recorded
     await revokeFails(thryve, 'bob');
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('error');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('error');
     thryve.setUser('bob');
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
-    expect(getDataSourceFlow(thryve, 'bob', 1).status).toBe('error');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('bob'), 1).status).toBe('error');
   });
 
   it("are all dropped on sign-out, even a user's whose key is the string 'null'", async () => {
     const { thryve } = failingRevokes();
     thryve.setUser('null');
     await revokeFails(thryve, 'null');
-    expect(getDataSourceFlow(thryve, 'null', 1).status).toBe('error');
+    expect(getDataSourceFlow(thryve.forUser('null'), 1).status).toBe('error');
     thryve.setUser(null);
-    expect(getDataSourceFlow(thryve, 'null', 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('null'), 1).status).toBe('idle');
   });
 
   it('after a sign-out take no late answer of the past user', async () => {
@@ -302,13 +302,13 @@ describe("a controller's flows", () => {
     thryve.setUser(null);
     fail?.(new ThryveConnectError('server_error', 'HTTP 502'));
     await revoking;
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('idle');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('idle');
   });
 
   it('keep the pending action of the user who comes back to the page', () => {
     // The return page: the controller exists (and its flows are read) before the app knows the user.
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    getDataSourceFlow(thryve, 'alice', 1);
+    getDataSourceFlow(thryve.forUser('alice'), 1);
     createPendingActionStore().save({
       userKey: 'alice',
       action: 'connect',
@@ -322,8 +322,8 @@ describe("a controller's flows", () => {
   it('reset only an error: a connect in progress stays', async () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     await aliceConnectsByRedirect(thryve);
-    resetDataSourceFlow(thryve, 'alice', 1);
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('connecting');
+    resetDataSourceFlow(thryve.forUser('alice'), 1);
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('connecting');
   });
 });
 
@@ -335,7 +335,7 @@ describe('reading a result', () => {
     vi.restoreAllMocks();
     window.history.replaceState(null, '', `/devices?token=${token}&dataSource=1&connected=true`);
     const href = `${window.location.origin}/elsewhere?token=${token}&dataSource=1&connected=true`;
-    expect(readConnectionResult(thryve, { userKey: 'alice', href })).toMatchObject({ status: 'connected' });
+    expect(readConnectionResult(thryve.forUser('alice'), { href })).toMatchObject({ status: 'connected' });
     expect(window.location.pathname).toBe('/devices');
     expect(window.location.search).toContain('token=');
   });
@@ -343,14 +343,13 @@ describe('reading a result', () => {
   it("leaves a source's unrelated error for the user to dismiss", async () => {
     const { thryve } = failingRevokes();
     thryve.setUser('alice');
-    const { token } = await thryve.ensureSession('alice', 'en');
+    const { token } = await thryve.forUser('alice').ensureSession('en');
     createPendingActionStore().save({ userKey: 'alice', action: 'connect', dataSource: 1, token });
     await revokeFails(thryve, 'alice', 1);
-    readConnectionResult(thryve, {
-      userKey: 'alice',
+    readConnectionResult(thryve.forUser('alice'), {
       href: `https://a.example/?token=${token}&dataSource=1&connected=true`,
     });
-    expect(getDataSourceFlow(thryve, 'alice', 1).status).toBe('error');
+    expect(getDataSourceFlow(thryve.forUser('alice'), 1).status).toBe('error');
   });
 });
 

@@ -1,6 +1,6 @@
 import { QueryObserver } from '@tanstack/query-core';
 import { vi } from 'vitest';
-import type { ThryveConnect, ThryveFetcher } from '../../src/index.js';
+import type { ThryveConnect, ThryveFetcher, ThryveUser } from '../../src/index.js';
 
 // What the controller's tests share: the host's backend (the one edge they cannot reach), a widget URL
 // Thryve would answer, and jsdom's missing navigation.
@@ -35,5 +35,17 @@ export function stubAssign() {
 
 /** A component showing `userKey`'s session: returns its unmount. */
 export function observe(thryve: ThryveConnect, userKey: string, locale: 'en' | 'de' = 'en') {
-  return new QueryObserver(thryve.queryClient, thryve.sessionOptions(userKey, locale)).subscribe(() => {});
+  return new QueryObserver(thryve.queryClient, thryve.forUser(userKey).sessionOptions(locale)).subscribe(
+    () => {},
+  );
+}
+
+/**
+ * A handle whose user is no longer signed in (what a component of the previous render may still hold):
+ * it must change nothing. Made without touching the controller's current user.
+ */
+export function signedOutUser(thryve: ThryveConnect): ThryveUser {
+  const user = thryve.forUser('signed-out-user');
+  (user as { active: boolean }).active = false;
+  return user;
 }

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import {
+  connectionsQueryKey,
+  createThryveConnect,
+  getDataSourceFlow,
+  seedConnections,
+  seedSession,
+  sessionQueryKey,
+} from '../src/index.js';
+import { backend, widgetUrl } from './support/controllerKit.js';
+
+describe('a user handle', () => {
+  it('is one object per user until another user signs in, then retired for good', () => {
+    const thryve = createThryveConnect({ fetcher: backend().fetcher });
+    const alice = thryve.forUser('alice');
+    expect(thryve.forUser('alice')).toBe(alice);
+    thryve.setUser('alice');
+    expect(alice.active).toBe(true);
+    thryve.setUser('bob');
+    expect(alice.active).toBe(false);
+    expect(thryve.forUser('alice')).not.toBe(alice);
+    expect(getDataSourceFlow(alice, 1).status).toBe('idle');
+  });
+
+  it('owns its keys: the session and statuses of one user are never under another', () => {
+    const thryve = createThryveConnect({ fetcher: backend().fetcher });
+    expect(thryve.forUser('alice').sessionOptions('de').queryKey).toEqual(sessionQueryKey('alice', 'de'));
+    expect(thryve.forUser('alice').connectionsOptions().queryKey).toEqual(connectionsQueryKey('alice'));
+    expect(thryve.forUser('alice').queryKey).toEqual(['thryve-connect', 'alice']);
+  });
+});
+
+describe('seeds', () => {
+  const connections = { connectedSources: [{ dataSource: 1, connectedAt: null }] };
+
+  it('apply only to the user and locale they were fetched for', () => {
+    const thryve = createThryveConnect({ fetcher: backend().fetcher });
+    const initialSession = seedSession({ url: widgetUrl() }, { userKey: 'alice', locale: 'en' });
+    const initialConnections = seedConnections(connections, { userKey: 'alice' });
+    expect(thryve.forUser('bob').seed({ initialSession, initialConnections }, 'en')).toEqual({
+      session: false,
+      connections: false,
+    });
+    expect(thryve.forUser('alice').seed({ initialSession }, 'de')).toEqual({
+      session: false,
+      connections: false,
+    });
+    expect(thryve.queryClient.getQueryData(sessionQueryKey('alice', 'de'))).toBeUndefined();
+    expect(thryve.forUser('alice').seed({ initialSession, initialConnections }, 'en')).toEqual({
+      session: true,
+      connections: true,
+    });
+  });
+
+  it('without a tag, are never applied: nobody can tell whose they are', () => {
+    const thryve = createThryveConnect({ fetcher: backend().fetcher });
+    const untagged = { initialSession: { url: widgetUrl() }, initialConnections: connections };
+    expect(thryve.forUser('alice').seed(untagged as never, 'en')).toEqual({
+      session: false,
+      connections: false,
+    });
+  });
+
+  it('carry no user id, only its fingerprint', () => {
+    const seed = seedSession({ url: widgetUrl() }, { userKey: 'alice@example.com', locale: 'en' });
+    expect(JSON.stringify(seed)).not.toContain('alice');
+  });
+});
