@@ -142,7 +142,10 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
 
   // The signed-in user's handle, swapped in the same render as the key: no component below ever holds
   // the previous user's handle. `setUser` then drops everyone else's data, before the browser paints.
-  const user = useMemo(() => (typeof userKey === 'string' ? client.forUser(userKey) : null), [client, userKey]);
+  const user = useMemo(
+    () => (typeof userKey === 'string' ? client.forUser(userKey) : null),
+    [client, userKey],
+  );
   useIsomorphicLayoutEffect(() => {
     if (userKey !== undefined) client.setUser(userKey);
   }, [client, userKey]);

@@ -89,7 +89,10 @@ export function useDataSourceConnection(
   const session = useConnectionSession();
   const callbacks = useLatestRef(options);
   const flow = useSyncExternalStore(
-    useCallback((listener: () => void) => (user ? subscribeDataSourceFlows(user, listener) : noSubscription()), [user]),
+    useCallback(
+      (listener: () => void) => (user ? subscribeDataSourceFlows(user, listener) : noSubscription()),
+      [user],
+    ),
     () => (user ? getDataSourceFlow(user, dataSource) : IDLE),
     () => IDLE,
   );
@@ -105,7 +108,11 @@ export function useDataSourceConnection(
 
   const connect = useCallback((): ConnectOutcome => {
     if (!user) return 'not_ready';
-    const outcome = connectDataSource(user, { locale, dataSource, redirectUri: callbacks.current.redirectUri });
+    const outcome = connectDataSource(user, {
+      locale,
+      dataSource,
+      redirectUri: callbacks.current.redirectUri,
+    });
     if (outcome === 'blocked' || outcome === 'failed') {
       const { error, fallbackUrl } = getDataSourceFlow(user, dataSource);
       if (outcome === 'blocked' && fallbackUrl) callbacks.current.onPopupBlocked?.(fallbackUrl);

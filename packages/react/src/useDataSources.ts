@@ -88,8 +88,7 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
   const { refetch } = query;
   return {
     sources: shared.current,
-    status:
-      user === null ? 'signed_out' : !hasRoute || data ? 'ready' : query.isError ? 'error' : 'pending',
+    status: user === null ? 'signed_out' : !hasRoute || data ? 'ready' : query.isError ? 'error' : 'pending',
     error: user !== null && query.error ? toThryveConnectError(query.error) : undefined,
     refetch: () => void refetch(),
   };

@@ -129,7 +129,7 @@ describe('DataSourcePicker', () => {
     expect(within(row('Fitbit')).getByText('Connecting…')).toBeTruthy();
   });
 
-  it('offers a same-window fallback and a link when the popup is blocked', async () => {
+  it('offers only the link to a new tab when the popup is blocked and there is no way back', async () => {
     vi.spyOn(window, 'open').mockReturnValue(null);
     const onPopupBlocked = vi.fn();
     const { fetcher } = backend();
@@ -141,8 +141,9 @@ describe('DataSourcePicker', () => {
     expect(onPopupBlocked).toHaveBeenCalledWith(expect.stringContaining('dataSourceDirectConnection.html'));
     const link = screen.getByRole('link', { name: 'Open the Fitbit connection page' });
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    fireEvent.click(screen.getByRole('button', { name: 'Continue in this window' }));
-    expect(assign).toHaveBeenCalledWith(link.getAttribute('href'));
+    // Continuing in this window without a redirectUri would strand the user on Thryve's result page.
+    expect(screen.queryByRole('button', { name: 'Continue in this window' })).toBeNull();
+    expect(assign).not.toHaveBeenCalled();
   });
 
   it('asks before disconnecting, moves focus to Cancel and back', async () => {

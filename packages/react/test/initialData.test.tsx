@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import type { ThryveFetcher } from '@thryve-connect/core';
+import { type Locale, seedConnections, seedSession, type ThryveFetcher } from '@thryve-connect/core';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -27,16 +27,22 @@ function Page(props: {
   userKey: string | null;
   session: { url: string };
   connected: number[];
+  /** Whose page data it is (the server's `prefetch(endUser, { userKey, locale })`). Default: `userKey`'s. */
+  fetchedFor?: { userKey: string; locale: Locale };
+  locale?: Locale;
 }) {
+  const fetchedFor = props.fetchedFor ?? { userKey: props.userKey ?? 'nobody', locale: 'en' };
   return (
     <ThryveConnectProvider
       userKey={props.userKey}
+      locale={props.locale}
       fetcher={props.fetcher}
       allowedWidgetOrigins={[WIDGET_ORIGIN]}
-      initialSession={props.session}
-      initialConnections={{
-        connectedSources: props.connected.map((dataSource) => ({ dataSource, connectedAt: null })),
-      }}
+      initialSession={seedSession(props.session, fetchedFor)}
+      initialConnections={seedConnections(
+        { connectedSources: props.connected.map((dataSource) => ({ dataSource, connectedAt: null })) },
+        fetchedFor,
+      )}
     >
       <ThryveConnectionWidget />
       <DataSourcePicker include={[1, 2]} />
@@ -126,6 +132,69 @@ describe('given a session and statuses from the server render', () => {
       );
     });
     await waitFor(() => expect(container.querySelector('iframe')?.src).toContain(WIDGET_ORIGIN));
+    expect(browser.calls).toContain('session');
+  });
+
+  it('never shows a seed fetched for one user to the next one signing in with the same props', async () => {
+    const alices = { url: widgetUrl() };
+    const browser = counting();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    const root = createRoot(container);
+    const aliceToken = new URL(alices.url).searchParams.get('connectionSessionToken') as string;
+    // Every commit is watched: not one may show Alice's token or her statuses under Bob.
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => seen.push(container.innerHTML));
+    watch.observe(container, { subtree: true, childList: true, attributes: true });
+    const alicePage = { userKey: 'alice', locale: 'en' } as const;
+    await act(async () => {
+      root.render(
+        <Page
+          fetcher={browser.fetcher}
+          userKey="alice"
+          session={alices}
+          connected={[1]}
+          fetchedFor={alicePage}
+        />,
+      );
+    });
+    expect(container.querySelector('iframe')?.src).toContain(aliceToken);
+    seen.length = 0;
+    await act(async () => {
+      root.render(
+        <Page
+          fetcher={browser.fetcher}
+          userKey="bob"
+          session={alices}
+          connected={[1]}
+          fetchedFor={alicePage}
+        />,
+      );
+    });
+    await waitFor(() => {
+      const src = container.querySelector('iframe')?.src;
+      expect(src).toContain(WIDGET_ORIGIN);
+      expect(src).not.toContain(aliceToken);
+    });
+    watch.disconnect();
+    expect(seen.filter((html) => html.includes(aliceToken))).toEqual([]);
+    expect(browser.calls).toContain('session');
+    expect(browser.calls).toContain('connections');
+  });
+
+  it('never shows a seed fetched in English to a provider set to German', async () => {
+    const english = { url: widgetUrl('en') };
+    const browser = counting();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    await act(async () => {
+      createRoot(container).render(
+        <Page fetcher={browser.fetcher} userKey="alice" locale="de" session={english} connected={[]} />,
+      );
+    });
+    await waitFor(() => expect(container.querySelector('iframe')?.src).toContain('lang=de'));
     expect(browser.calls).toContain('session');
   });
 });

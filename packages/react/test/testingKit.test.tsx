@@ -115,7 +115,9 @@ describe('interceptNavigation and simulateThryveRedirect', () => {
       await waitFor(() => expect((connect as HTMLButtonElement).disabled).toBe(false));
       fireEvent.click(connect);
       expect(navigation.opened[0]).toContain('dataSource=18');
-      expect(await screen.findByRole('button', { name: 'Continue in this window' })).toBeTruthy();
+      // No redirectUri: no way back from Thryve in this window, so only the link to a new tab is offered.
+      expect(await screen.findByRole('link', { name: 'Open the Oura connection page' })).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Continue in this window' })).toBeNull();
     } finally {
       navigation.restore();
     }

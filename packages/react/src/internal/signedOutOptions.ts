@@ -1,7 +1,7 @@
 import {
   type ConnectionsQueryOptions,
-  SIGNED_OUT_QUERY_KEY,
   type SessionQueryOptions,
+  SIGNED_OUT_QUERY_KEY,
   type ThryveUser,
 } from '@thryve-connect/core';
 
@@ -10,7 +10,10 @@ import {
 const SIGNED_OUT = { queryKey: SIGNED_OUT_QUERY_KEY, enabled: false } as const;
 
 /** The user's session options, or options that fetch nothing while nobody is signed in. */
-export function sessionOptionsOf(user: ThryveUser | null, locale: Parameters<ThryveUser['sessionOptions']>[0]) {
+export function sessionOptionsOf(
+  user: ThryveUser | null,
+  locale: Parameters<ThryveUser['sessionOptions']>[0],
+) {
   return user ? user.sessionOptions(locale) : (SIGNED_OUT as unknown as SessionQueryOptions);
 }
 
