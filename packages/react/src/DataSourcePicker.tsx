@@ -211,7 +211,8 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
         </div>
       )}
       {showSearch && (
-        <search className="thryve-connect-picker__search">
+        // biome-ignore lint/a11y/useSemanticElements: <search> is unknown to React's jsdom and gives older Safari no landmark.
+        <div role="search" className="thryve-connect-picker__search">
           <input
             ref={searchInput}
             type="search"
@@ -240,7 +241,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
               <span aria-hidden="true">×</span>
             </button>
           )}
-        </search>
+        </div>
       )}
       {needle && shown.length === 0 && (
         <p className="thryve-connect-picker__empty">{messages.noResults(query.trim())}</p>
