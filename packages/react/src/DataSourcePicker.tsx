@@ -1,10 +1,11 @@
 'use client';
-import type { DataSourceId, Locale, ThryveConnectError } from '@thryve-connect/core';
+import { type DataSourceId, getDataSource, type Locale, type ThryveConnectError } from '@thryve-connect/core';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DataSourceRow } from './DataSourceRow.js';
 import { formatPlural, searchKey } from './internal/intl.js';
 import { PickerContext, type PickerContextValue, type RenderSourceProps } from './internal/PickerContext.js';
 import { rootAttributes } from './internal/rootAttributes.js';
+import { sourceName } from './internal/sourceName.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -112,8 +113,11 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     props.search === 'auto' || props.search === undefined ? sources.length > SEARCH_THRESHOLD : props.search;
   const needle = showSearch ? searchKey(query.trim(), locale) : '';
   const shown = useMemo(
-    () => (needle ? sources.filter((source) => searchKey(source.name, locale).includes(needle)) : sources),
-    [sources, needle, locale],
+    () =>
+      needle
+        ? sources.filter((source) => searchKey(sourceName(source, messages), locale).includes(needle))
+        : sources,
+    [sources, needle, locale, messages],
   );
   // The count is announced once the typing settles, not at every key.
   useEffect(() => {
@@ -126,8 +130,9 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     searchInput.current?.focus();
   };
 
+  // A source gone from the list (revoked, or excluded) is still named, from the catalogue if it can be.
   const nameOf = (id: DataSourceId) =>
-    sources.find((source) => source.id === id)?.name ?? `Data source ${id}`;
+    sourceName(sources.find((source) => source.id === id) ?? getDataSource(id), messages);
   useConnectionResult({
     onConnected: (id) => {
       announce(messages.connected(nameOf(id)));
@@ -206,7 +211,8 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
         </div>
       )}
       {showSearch && (
-        <search className="thryve-connect-picker__search">
+        // biome-ignore lint/a11y/useSemanticElements: <search> is unknown to React's jsdom and gives older Safari no landmark.
+        <div role="search" className="thryve-connect-picker__search">
           <input
             ref={searchInput}
             type="search"
@@ -235,7 +241,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
               <span aria-hidden="true">×</span>
             </button>
           )}
-        </search>
+        </div>
       )}
       {needle && shown.length === 0 && (
         <p className="thryve-connect-picker__empty">{messages.noResults(query.trim())}</p>

@@ -2,6 +2,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { formatConnectedAt } from './internal/intl.js';
 import { usePickerContext } from './internal/PickerContext.js';
+import { sourceName } from './internal/sourceName.js';
 import type { PickerMessages } from './pickerMessages.js';
 import { type DataSourceConnectionStatus, useDataSourceConnection } from './useDataSourceConnection.js';
 import type { DataSourceWithStatus } from './useDataSources.js';
@@ -39,16 +40,17 @@ export const DataSourceRow = memo(DataSourceRowImpl);
 function DataSourceRowImpl({ source }: DataSourceRowProps) {
   const picker = usePickerContext();
   const { messages, announce, confirmDisconnect } = picker;
+  const name = sourceName(source, messages);
   const connection = useDataSourceConnection(source.id, {
     redirectUri: picker.redirectUri,
     revokeMode: picker.revokeMode,
     onPopupBlocked: picker.onPopupBlocked,
     onRevoked: (id) => {
-      announce(messages.disconnected(source.name));
+      announce(messages.disconnected(name));
       picker.onRevoked(id);
     },
     onError: (error) => {
-      if (error.code === 'popup_blocked') announce(messages.popupBlocked(source.name));
+      if (error.code === 'popup_blocked') announce(messages.popupBlocked(name));
       else announce(errorMessage(messages, error.code));
       picker.onError(error);
     },
@@ -94,10 +96,12 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
     connection.revoke();
   };
 
+  // A host's own rendering gets the name in the picker's language too.
+  const named = name === source.name ? source : { ...source, name };
   if (picker.renderSource) {
     return (
       <li className="thryve-connect-source" data-status={status}>
-        {picker.renderSource({ source, connection, messages })}
+        {picker.renderSource({ source: named, connection, messages })}
       </li>
     );
   }
@@ -106,9 +110,9 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
     <li className="thryve-connect-source" data-status={status}>
       <div className="thryve-connect-source__main">
         <span className="thryve-connect-source__icon" aria-hidden="true">
-          {picker.renderIcon ? picker.renderIcon(source) : monogram(source.name)}
+          {picker.renderIcon ? picker.renderIcon(named) : monogram(name)}
         </span>
-        <span className="thryve-connect-source__name">{source.name}</span>
+        <span className="thryve-connect-source__name">{name}</span>
         <span className="thryve-connect-badge" data-status={shownStatus}>
           {badge}
         </span>
@@ -117,7 +121,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
             <button
               type="button"
               className="thryve-connect-button"
-              aria-label={messages.connect(source.name)}
+              aria-label={messages.connect(name)}
               disabled={busy || !connection.canConnect}
               aria-disabled={busy || !connection.canConnect}
               onClick={startConnect}
@@ -130,7 +134,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
               ref={disconnectRef}
               type="button"
               className="thryve-connect-button thryve-connect-button--danger"
-              aria-label={messages.disconnect(source.name)}
+              aria-label={messages.disconnect(name)}
               disabled={busy}
               onClick={() => (confirmDisconnect ? setConfirming(true) : startRevoke())}
             >
@@ -152,13 +156,13 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
         <div
           className="thryve-connect-source__confirm"
           role="group"
-          aria-label={messages.disconnect(source.name)}
+          aria-label={messages.disconnect(name)}
           // Escape backs out of the question, as it would close a dialog.
           onKeyDown={(event) => {
             if (event.key === 'Escape') setConfirming(false);
           }}
         >
-          <p className="thryve-connect-source__message">{messages.confirmDisconnect(source.name)}</p>
+          <p className="thryve-connect-source__message">{messages.confirmDisconnect(name)}</p>
           <button
             type="button"
             className="thryve-connect-button thryve-connect-button--danger"
@@ -180,7 +184,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
         <div className="thryve-connect-source__error">
           <p className="thryve-connect-source__message">
             {connection.error.code === 'popup_blocked'
-              ? messages.popupBlocked(source.name)
+              ? messages.popupBlocked(name)
               : errorMessage(messages, connection.error.code)}
           </p>
           {connection.fallbackUrl ? (
@@ -202,7 +206,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
                 rel="noopener noreferrer"
                 onClick={connection.reset}
               >
-                {messages.openLink(source.name)}
+                {messages.openLink(name)}
               </a>
             </>
           ) : (

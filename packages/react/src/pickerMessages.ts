@@ -16,6 +16,8 @@ export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'>
   statusConnecting: string;
   statusRevoking: string;
   statusUnknown: string;
+  /** The name of a source this library's catalogue does not know yet (Thryve adds sources), by its id. */
+  unknownSource: (id: number) => string;
   /** Visible button texts; the accessible names (`connect`, `disconnect`) add the source's name. */
   connectShort: string;
   disconnectShort: string;
@@ -57,6 +59,7 @@ export const pickerMessagesEn: OwnPickerMessages = {
   statusConnecting: 'Connecting…',
   statusRevoking: 'Disconnecting…',
   statusUnknown: 'Status unknown',
+  unknownSource: (id) => `Data source ${id}`,
   connectShort: 'Connect',
   disconnectShort: 'Disconnect',
   connect: (source) => `Connect ${source}`,

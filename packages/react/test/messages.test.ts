@@ -22,8 +22,9 @@ function formatPlural(message: PluralMessage, locale: string, count: number): st
   return (message[category] ?? message.other).replaceAll('#', new Intl.NumberFormat(locale).format(count));
 }
 
-// What the components pass in: a brand name, a query, and dates formatted by Intl for the locale.
+// What the components pass in: a brand name, a query, an id, and dates formatted by Intl for the locale.
 const SOURCE = 'Fitbit';
+const UNKNOWN_ID = 48;
 const QUERY = 'Withings';
 const CONNECTED_AT = new Date(Date.UTC(2024, 2, 5, 12)); // noon UTC: 5 March in every time zone within ±11 h
 const since = (locale: string) =>
@@ -37,7 +38,11 @@ const isPlural = (key: string) => key === 'searchResults';
  * Every text of an entry by its path (`errors.offline`, `searchResults.few`), functions called with what
  * the components pass them. `argument(key)` chooses that value.
  */
-function texts(messages: object, argument: (key: string) => string, prefix = ''): [string, string][] {
+function texts(
+  messages: object,
+  argument: (key: string) => string | number,
+  prefix = '',
+): [string, string][] {
   return Object.entries(messages).flatMap(([key, value]): [string, string][] => {
     const path = `${prefix}${key}`;
     if (typeof value === 'function') return [[path, String(value(argument(key)))]];
@@ -57,13 +62,15 @@ function keys(messages: object, prefix = ''): string[] {
 
 /** What the picker passes each function for `locale`. */
 const realArgument = (locale: string) => (key: string) =>
-  key === 'connectedSince'
-    ? since(locale)
-    : key === 'connectedAgo'
-      ? daysAgo(locale, 2)
-      : key === 'noResults'
-        ? QUERY
-        : SOURCE;
+  key === 'unknownSource'
+    ? UNKNOWN_ID
+    : key === 'connectedSince'
+      ? since(locale)
+      : key === 'connectedAgo'
+        ? daysAgo(locale, 2)
+        : key === 'noResults'
+          ? QUERY
+          : SOURCE;
 
 describe('locale entries', () => {
   it('has one entry for each of the 28 locales Thryve accepts, and no other', () => {
@@ -95,7 +102,7 @@ describe('locale entries', () => {
       if (typeof value !== 'function') continue;
       const given = realArgument(code)(key);
       // Intl's relative day may open the sentence, capitalised ("Vor 2 Tagen verbunden"): the rest exactly.
-      const shown = key === 'connectedAgo' ? given.slice(1) : given;
+      const shown = key === 'connectedAgo' ? String(given).slice(1) : String(given);
       expect(value(given), `${code} ${key}`).toContain(shown);
     }
   });
@@ -115,7 +122,7 @@ describe('locale entries', () => {
     '%s is a translation: no text is the English or the German one',
     (code) => {
       // The same argument everywhere, so a function that only echoes its input would match.
-      const same = () => SOURCE;
+      const same = (key: string) => (key === 'unknownSource' ? UNKNOWN_ID : SOURCE);
       const originals = new Set([...texts(en, same), ...texts(de, same)].map(([, text]) => text));
       const copies = texts(entries.get(code) ?? en, same).filter(
         ([, text]) => originals.has(text) && text.trim() !== SOURCE,
@@ -249,5 +256,17 @@ describe('date forms', () => {
     ['ja', ja, ['今日連携しました', '昨日連携しました', '一昨日連携しました', '5 日前に連携しました']],
   ] as const)('%s reads "connected …" around Intl’s relative day', (locale, messages, expected) => {
     expect([0, 1, 2, 5].map((days) => messages.connectedAgo(daysAgo(locale, days)))).toEqual(expected);
+  });
+});
+
+describe('unknown source names', () => {
+  it.each([
+    ['en', en, 'Data source 48'],
+    ['de', de, 'Datenquelle 48'],
+    ['ar', ar, 'مصدر البيانات 48'],
+    ['pl', pl, 'Źródło danych 48'],
+    ['ja', ja, 'データソース 48'],
+  ] as const)('%s names a source the catalogue does not know by its id', (_locale, messages, expected) => {
+    expect(messages.unknownSource(UNKNOWN_ID)).toBe(expected);
   });
 });

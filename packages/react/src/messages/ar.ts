@@ -28,6 +28,7 @@ export const ar: ThryveMessages = {
   statusConnecting: 'جارٍ الربط…',
   statusRevoking: 'جارٍ الفصل…',
   statusUnknown: 'الحالة غير معروفة',
+  unknownSource: (id) => `مصدر البيانات ${id}`,
   connectShort: 'ربط',
   disconnectShort: 'فصل',
   connect: (source) => `ربط ${source}`,

@@ -26,6 +26,7 @@ export const bg: ThryveMessages = {
   statusConnecting: 'Свързване…',
   statusRevoking: 'Прекъсване…',
   statusUnknown: 'Неизвестно състояние',
+  unknownSource: (id) => `Източник на данни ${id}`,
   connectShort: 'Свързване',
   disconnectShort: 'Прекъсване',
   connect: (source) => `Свързване на ${source}`,

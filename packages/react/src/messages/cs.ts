@@ -27,6 +27,7 @@ export const cs: ThryveMessages = {
   statusConnecting: 'Připojování…',
   statusRevoking: 'Odpojování…',
   statusUnknown: 'Stav neznámý',
+  unknownSource: (id) => `Zdroj dat ${id}`,
   connectShort: 'Připojit',
   disconnectShort: 'Odpojit',
   connect: (source) => `Připojit ${source}`,

@@ -26,6 +26,7 @@ export const da: ThryveMessages = {
   statusConnecting: 'Tilslutter…',
   statusRevoking: 'Frakobler…',
   statusUnknown: 'Ukendt status',
+  unknownSource: (id) => `Datakilde ${id}`,
   connectShort: 'Tilslut',
   disconnectShort: 'Frakobl',
   connect: (source) => `Tilslut ${source}`,

@@ -29,6 +29,7 @@ export const de: ThryveMessages = {
   statusConnecting: 'Wird verbunden…',
   statusRevoking: 'Wird getrennt…',
   statusUnknown: 'Status unbekannt',
+  unknownSource: (id) => `Datenquelle ${id}`,
   connectShort: 'Verbinden',
   disconnectShort: 'Trennen',
   connect: (source) => `${source} verbinden`,

@@ -28,6 +28,7 @@ export const el: ThryveMessages = {
   statusConnecting: 'Σύνδεση…',
   statusRevoking: 'Αποσύνδεση…',
   statusUnknown: 'Άγνωστη κατάσταση',
+  unknownSource: (id) => `Πηγή δεδομένων ${id}`,
   connectShort: 'Σύνδεση',
   disconnectShort: 'Αποσύνδεση',
   connect: (source) => `Σύνδεση με ${source}`,

@@ -28,6 +28,7 @@ export const es: ThryveMessages = {
   statusConnecting: 'Conectando…',
   statusRevoking: 'Desconectando…',
   statusUnknown: 'Estado desconocido',
+  unknownSource: (id) => `Fuente de datos ${id}`,
   connectShort: 'Conectar',
   disconnectShort: 'Desconectar',
   connect: (source) => `Conectar ${source}`,

@@ -28,6 +28,7 @@ export const et: ThryveMessages = {
   statusConnecting: 'Ühendamine…',
   statusRevoking: 'Lahtiühendamine…',
   statusUnknown: 'Olek teadmata',
+  unknownSource: (id) => `Andmeallikas ${id}`,
   connectShort: 'Ühenda',
   disconnectShort: 'Ühenda lahti',
   connect: (source) => `Ühenda ${source}`,

@@ -28,6 +28,7 @@ export const fi: ThryveMessages = {
   statusConnecting: 'Yhdistetään…',
   statusRevoking: 'Katkaistaan yhteyttä…',
   statusUnknown: 'Tila tuntematon',
+  unknownSource: (id) => `Tietolähde ${id}`,
   connectShort: 'Yhdistä',
   disconnectShort: 'Katkaise',
   connect: (source) => `Yhdistä ${source}`,

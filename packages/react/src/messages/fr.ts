@@ -28,6 +28,7 @@ export const fr: ThryveMessages = {
   statusConnecting: 'Connexion en cours…',
   statusRevoking: 'Déconnexion en cours…',
   statusUnknown: 'État inconnu',
+  unknownSource: (id) => `Source de données ${id}`,
   connectShort: 'Connecter',
   disconnectShort: 'Déconnecter',
   connect: (source) => `Connecter ${source}`,

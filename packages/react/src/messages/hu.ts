@@ -29,6 +29,7 @@ export const hu: ThryveMessages = {
   statusConnecting: 'Csatlakoztatás folyamatban…',
   statusRevoking: 'Leválasztás folyamatban…',
   statusUnknown: 'Ismeretlen állapot',
+  unknownSource: (id) => `Adatforrás ${id}`,
   connectShort: 'Csatlakoztatás',
   disconnectShort: 'Leválasztás',
   connect: (source) => `${source} csatlakoztatása`,

@@ -26,6 +26,7 @@ export const id: ThryveMessages = {
   statusConnecting: 'Menghubungkan…',
   statusRevoking: 'Memutuskan koneksi…',
   statusUnknown: 'Status tidak diketahui',
+  unknownSource: (id) => `Sumber data ${id}`,
   connectShort: 'Hubungkan',
   disconnectShort: 'Putuskan koneksi',
   connect: (source) => `Hubungkan ${source}`,

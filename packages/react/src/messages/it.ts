@@ -27,6 +27,7 @@ export const it: ThryveMessages = {
   statusConnecting: 'Collegamento in corso…',
   statusRevoking: 'Scollegamento in corso…',
   statusUnknown: 'Stato sconosciuto',
+  unknownSource: (id) => `Fonte di dati ${id}`,
   connectShort: 'Collega',
   disconnectShort: 'Scollega',
   connect: (source) => `Collega ${source}`,

@@ -26,6 +26,7 @@ export const ja: ThryveMessages = {
   statusConnecting: '連携しています…',
   statusRevoking: '連携を解除しています…',
   statusUnknown: 'ステータス不明',
+  unknownSource: (id) => `データソース ${id}`,
   connectShort: '連携する',
   disconnectShort: '連携解除',
   connect: (source) => `${source}と連携する`,

@@ -28,6 +28,7 @@ export const ko: ThryveMessages = {
   statusConnecting: '연결 중…',
   statusRevoking: '연결 해제 중…',
   statusUnknown: '상태 알 수 없음',
+  unknownSource: (id) => `데이터 소스 ${id}`,
   connectShort: '연결',
   disconnectShort: '연결 해제',
   connect: (source) => `${source} 연결`,

@@ -26,6 +26,7 @@ export const lt: ThryveMessages = {
   statusConnecting: 'Jungiama…',
   statusRevoking: 'Atjungiama…',
   statusUnknown: 'Būsena nežinoma',
+  unknownSource: (id) => `Duomenų šaltinis ${id}`,
   connectShort: 'Prijungti',
   disconnectShort: 'Atjungti',
   connect: (source) => `Prijungti ${source}`,

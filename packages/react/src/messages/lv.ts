@@ -27,6 +27,7 @@ export const lv: ThryveMessages = {
   statusConnecting: 'Notiek savienošana…',
   statusRevoking: 'Notiek atvienošana…',
   statusUnknown: 'Statuss nav zināms',
+  unknownSource: (id) => `Datu avots ${id}`,
   connectShort: 'Savienot',
   disconnectShort: 'Atvienot',
   connect: (source) => `Savienot ${source}`,

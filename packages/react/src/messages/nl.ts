@@ -26,6 +26,7 @@ export const nl: ThryveMessages = {
   statusConnecting: 'Bezig met koppelen…',
   statusRevoking: 'Bezig met ontkoppelen…',
   statusUnknown: 'Status onbekend',
+  unknownSource: (id) => `Gegevensbron ${id}`,
   connectShort: 'Koppelen',
   disconnectShort: 'Ontkoppelen',
   connect: (source) => `${source} koppelen`,

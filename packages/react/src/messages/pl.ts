@@ -26,6 +26,7 @@ export const pl: ThryveMessages = {
   statusConnecting: 'Łączenie…',
   statusRevoking: 'Rozłączanie…',
   statusUnknown: 'Stan nieznany',
+  unknownSource: (id) => `Źródło danych ${id}`,
   connectShort: 'Połącz',
   disconnectShort: 'Rozłącz',
   connect: (source) => `Połącz ${source}`,

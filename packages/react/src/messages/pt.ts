@@ -28,6 +28,7 @@ export const pt: ThryveMessages = {
   statusConnecting: 'Conectando…',
   statusRevoking: 'Desconectando…',
   statusUnknown: 'Status desconhecido',
+  unknownSource: (id) => `Fonte de dados ${id}`,
   connectShort: 'Conectar',
   disconnectShort: 'Desconectar',
   connect: (source) => `Conectar ${source}`,

@@ -27,6 +27,7 @@ export const ro: ThryveMessages = {
   statusConnecting: 'Se conectează…',
   statusRevoking: 'Se deconectează…',
   statusUnknown: 'Stare necunoscută',
+  unknownSource: (id) => `Sursa de date ${id}`,
   connectShort: 'Conectați',
   disconnectShort: 'Deconectați',
   connect: (source) => `Conectați ${source}`,

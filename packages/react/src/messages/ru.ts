@@ -28,6 +28,7 @@ export const ru: ThryveMessages = {
   statusConnecting: 'Подключение…',
   statusRevoking: 'Отключение…',
   statusUnknown: 'Статус неизвестен',
+  unknownSource: (id) => `Источник данных ${id}`,
   connectShort: 'Подключить',
   disconnectShort: 'Отключить',
   connect: (source) => `Подключить ${source}`,

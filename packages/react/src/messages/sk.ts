@@ -27,6 +27,7 @@ export const sk: ThryveMessages = {
   statusConnecting: 'Pripája sa…',
   statusRevoking: 'Odpája sa…',
   statusUnknown: 'Stav neznámy',
+  unknownSource: (id) => `Zdroj údajov ${id}`,
   connectShort: 'Pripojiť',
   disconnectShort: 'Odpojiť',
   connect: (source) => `Pripojiť ${source}`,

@@ -26,6 +26,7 @@ export const sl: ThryveMessages = {
   statusConnecting: 'Povezovanje…',
   statusRevoking: 'Odklapljanje…',
   statusUnknown: 'Stanje neznano',
+  unknownSource: (id) => `Vir podatkov ${id}`,
   connectShort: 'Poveži',
   disconnectShort: 'Odklopi',
   connect: (source) => `Poveži ${source}`,

@@ -26,6 +26,7 @@ export const sv: ThryveMessages = {
   statusConnecting: 'Ansluter…',
   statusRevoking: 'Kopplar från…',
   statusUnknown: 'Okänd status',
+  unknownSource: (id) => `Datakälla ${id}`,
   connectShort: 'Anslut',
   disconnectShort: 'Koppla från',
   connect: (source) => `Anslut ${source}`,

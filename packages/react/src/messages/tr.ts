@@ -28,6 +28,7 @@ export const tr: ThryveMessages = {
   statusConnecting: 'Bağlanıyor…',
   statusRevoking: 'Bağlantı kesiliyor…',
   statusUnknown: 'Durum bilinmiyor',
+  unknownSource: (id) => `Veri kaynağı ${id}`,
   connectShort: 'Bağla',
   disconnectShort: 'Bağlantıyı kes',
   connect: (source) => `${source} bağla`,

@@ -28,6 +28,7 @@ export const uk: ThryveMessages = {
   statusConnecting: 'Підключення…',
   statusRevoking: 'Відключення…',
   statusUnknown: 'Статус невідомий',
+  unknownSource: (id) => `Джерело даних ${id}`,
   connectShort: 'Підключити',
   disconnectShort: 'Відключити',
   connect: (source) => `Підключити ${source}`,
