@@ -50,6 +50,7 @@ export { DEFAULT_THRYVE_HOSTS, resolveHosts, type ThryveHosts } from './hosts.js
 export { assertWebDataSource } from './internal/directUrl.js';
 export { assertLocale, DEFAULT_LOCALE, isLocale, LOCALES, type Locale, toLocale } from './locales.js';
 export type { NewPendingAction, PendingAction, PendingActionKind } from './PendingAction.js';
+export { parseConnectedSources } from './parseConnectedSources.js';
 export {
   CONNECTION_RESULT_PARAMS,
   type ConnectionResult,
@@ -59,7 +60,6 @@ export {
   removeConnectionResultParams,
   type UnmatchedReason,
 } from './parseConnectionResult.js';
-export { parseConnectedSources } from './parseConnectedSources.js';
 export {
   normalizeOrigins,
   type ParsedWidgetUrl,

@@ -440,7 +440,7 @@ describe('the client’s errors name the endpoint and what to check', () => {
       'The endUserId must be a Thryve end-user token (see getOrCreateEndUser).',
       "The locale must be one of Thryve's widget languages (see LOCALES).",
       "That data source connects only through Thryve's mobile SDKs, not from a web page.",
-      'The data source must be the id of a web data source in the catalogue (unknown and retired ids are refused; add new ones with the client\'s "catalogue" option).',
+      'The data source must be a positive integer id (e.g. 1 for Fitbit).',
     ]);
   });
 
