@@ -122,7 +122,8 @@ function saneExpiry(value: unknown, now: number): string | undefined {
   return ms > now && ms <= now + MAX_EXPIRY_AHEAD_MS ? new Date(ms).toISOString() : undefined;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** The deadline of one client call, and of a handler route whose client does not say its own. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 function basic(user: string, secret: string): string {
   return `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;

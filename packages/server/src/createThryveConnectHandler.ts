@@ -7,7 +7,7 @@ import {
   seedConnections,
   seedSession,
 } from '@thryve-connect/core';
-import type { ThryveClient, ThryveConnectedSource } from './createThryveClient.js';
+import { DEFAULT_TIMEOUT_MS, type ThryveClient, type ThryveConnectedSource } from './createThryveClient.js';
 import { HttpError } from './internal/HttpError.js';
 import { LruCache } from './internal/lruCache.js';
 import { BodyTooLargeError, readBody } from './internal/readBody.js';
@@ -85,9 +85,6 @@ export interface ThryvePrefetchResult {
 
 /** The largest request body the handler reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
-
-/** The route deadline when the client does not say its own `timeoutMs`. */
-const DEFAULT_ROUTE_TIMEOUT_MS = 10_000;
 
 type Route = 'session' | 'connections' | 'revoke';
 const ROUTES: Record<Route, 'GET' | 'POST'> = { session: 'POST', connections: 'GET', revoke: 'POST' };
@@ -184,7 +181,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
   const basePath = normalizeBasePath(options.basePath ?? '/api/thryve');
   const corsOrigins = options.cors ? normalizeCorsOrigins(options.cors.origin) : undefined;
   const corsCredentials = options.cors?.credentials === true;
-  const routeTimeoutMs = client.timeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS;
+  const routeTimeoutMs = client.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const catalogue = extendCatalogue(client.catalogue);
   const endUsers = new LruCache<string, string>(1000, END_USER_CACHE_MS);
   /** The connections last read per Thryve end-user id: see {@link CONNECTIONS_CACHE_MS}. */
