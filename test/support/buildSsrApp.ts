@@ -75,7 +75,7 @@ export async function buildSsrApp(sandboxUrl: string): Promise<{ url: string; cl
     if (path === '/client') return send(page('', { sandboxUrl, rendered: false }));
     if (path === '/ssr' || path === '/bare') {
       handler
-        .prefetch({ alias: 'bench-user' }, { locale: 'en' })
+        .prefetch({ alias: 'bench-user' }, { userKey: 'bench-user', locale: 'en' })
         .then(({ initialSession }) => {
           if (path === '/bare') {
             send(

@@ -1,6 +1,6 @@
 import { IS_DEVELOPMENT } from '#is-development';
 import type { ConnectedSource, SessionPayload, ThryveFetcher } from './ConnectionSession.js';
-import { isDataSourceId } from './dataSources.js';
+import { parseConnectedSources } from './parseConnectedSources.js';
 import { ThryveConnectError, type ThryveConnectErrorCode } from './ThryveConnectError.js';
 import { normalizeSessionPayload } from './toConnectionSession.js';
 
@@ -21,6 +21,10 @@ export interface ProxyFetcherOptions {
 /** The default route of the backend proxy (`@thryve-connect/server`). */
 export const DEFAULT_SESSION_PATH = '/api/thryve/session';
 
+/**
+ * The browser's one HTTP status → code table: what an error answer of the backend means when its body
+ * names no code of {@link PROXY_CODES}. The server's answers use the same codes (its own table).
+ */
 function codeForStatus(status: number): ThryveConnectErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
@@ -92,22 +96,14 @@ function sibling(url: string, name: string): string | undefined {
 }
 
 function parseConnections(body: unknown, url: string): ConnectedSource[] {
-  const list = (body as { connectedSources?: unknown } | null)?.connectedSources;
-  if (!Array.isArray(list)) {
+  const list = parseConnectedSources((body as { connectedSources?: unknown } | null)?.connectedSources);
+  if (list === undefined) {
     throw new ThryveConnectError(
       'invalid_response',
       IS_DEVELOPMENT ? `${url} did not answer { "connectedSources": [...] }.` : '',
     );
   }
-  const result: ConnectedSource[] = [];
-  for (const item of list) {
-    const dataSource = (item as { dataSource?: unknown } | null)?.dataSource;
-    const connectedAt = (item as { connectedAt?: unknown } | null)?.connectedAt;
-    // Skip, rather than fail on, an entry we cannot read: one odd row must not hide the others.
-    if (!isDataSourceId(dataSource)) continue;
-    result.push({ dataSource, connectedAt: typeof connectedAt === 'string' ? connectedAt : null });
-  }
-  return result;
+  return list;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 import { IS_DEVELOPMENT } from '#is-development';
 import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './ConnectionSession.js';
 import type { PendingActionStorage } from './createPendingActionStore.js';
-import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from './hosts.js';
+import { resolveHosts, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
 import { parseConnectedSources } from './parseConnectedSources.js';
 import {
@@ -140,12 +140,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     );
   }
   const queryClient = options.queryClient ?? new QueryClient();
-  const given = options.hosts;
-  const hosts: ThryveHosts = {
-    api: given?.api ?? DEFAULT_THRYVE_HOSTS.api,
-    widget: given?.widget ?? DEFAULT_THRYVE_HOSTS.widget,
-    direct: given?.direct ?? DEFAULT_THRYVE_HOSTS.direct,
-  };
+  const hosts = resolveHosts(options.hosts);
   const allowedWidgetOrigins = options.allowedWidgetOrigins ?? [hosts.widget];
   const sessionMaxAgeMs = options.sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS;
   const now = options.now ?? Date.now;
@@ -334,7 +329,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           }
         }
         const list = isSeedFor(initialConnections, userKey)
-          ? parseConnectedSources(initialConnections)
+          ? parseConnectedSources(initialConnections?.connectedSources)
           : undefined;
         if (list && queryClient.getQueryData(connectionsQueryKey(userKey)) === undefined) {
           queryClient.setQueryData(connectionsQueryKey(userKey), list);

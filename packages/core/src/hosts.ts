@@ -17,3 +17,17 @@ export const DEFAULT_THRYVE_HOSTS: Readonly<ThryveHosts> = /* @__PURE__ */ Objec
   widget: 'https://connect.thryve.de',
   direct: 'https://service2.und-gesund.de',
 });
+
+/**
+ * The hosts to use: each one given, else Thryve's production default. The one place a partial
+ * `hosts` option is merged with the defaults; a host given as `undefined` keeps its default.
+ */
+export function resolveHosts(
+  partial?: { readonly [K in keyof ThryveHosts]?: string | undefined } | undefined,
+): ThryveHosts {
+  return {
+    api: partial?.api ?? DEFAULT_THRYVE_HOSTS.api,
+    widget: partial?.widget ?? DEFAULT_THRYVE_HOSTS.widget,
+    direct: partial?.direct ?? DEFAULT_THRYVE_HOSTS.direct,
+  };
+}

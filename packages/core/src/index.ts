@@ -46,10 +46,11 @@ export {
 } from './dataSources.js';
 export { type DeriveDataSourcesOptions, deriveDataSources } from './deriveDataSources.js';
 export { fingerprintToken } from './fingerprintToken.js';
-export { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from './hosts.js';
+export { DEFAULT_THRYVE_HOSTS, resolveHosts, type ThryveHosts } from './hosts.js';
 export { assertWebDataSource } from './internal/directUrl.js';
 export { assertLocale, DEFAULT_LOCALE, isLocale, LOCALES, type Locale, toLocale } from './locales.js';
 export type { NewPendingAction, PendingAction, PendingActionKind } from './PendingAction.js';
+export { parseConnectedSources } from './parseConnectedSources.js';
 export {
   CONNECTION_RESULT_PARAMS,
   type ConnectionResult,

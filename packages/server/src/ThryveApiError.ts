@@ -1,6 +1,7 @@
+import type { ThryveConnectErrorCode } from '@thryve-connect/core';
+
 /**
- * Why a call to Thryve failed, in the library's one error vocabulary (the codes of core's
- * `ThryveConnectErrorCode`):
+ * Why a call to Thryve failed: the part of core's `ThryveConnectErrorCode` a Thryve call can fail with.
  * - `configuration_error` (Thryve HTTP 401): Thryve refused the app's credentials — check
  *   username/password and authId/authSecret. No retry will help.
  * - `forbidden` (HTTP 403): Thryve refused the end-user token.
@@ -11,7 +12,8 @@
  * - `timeout`: no complete answer within the client's `timeoutMs`.
  * - `network_error`: Thryve could not be reached at all.
  */
-export type ThryveApiErrorCode =
+export type ThryveApiErrorCode = Extract<
+  ThryveConnectErrorCode,
   | 'configuration_error'
   | 'forbidden'
   | 'bad_request'
@@ -19,7 +21,8 @@ export type ThryveApiErrorCode =
   | 'server_error'
   | 'invalid_response'
   | 'timeout'
-  | 'network_error';
+  | 'network_error'
+>;
 
 /** Options of a {@link ThryveApiError}. */
 export interface ThryveApiErrorOptions {

@@ -1,3 +1,5 @@
+import { HTTP_STATUS } from './internal/HttpError.js';
+
 /**
  * Why {@link parseThryveWebhook} refused a request:
  * - `verification_failed`: the host's `verify` check said no (answer 401).
@@ -16,7 +18,7 @@ export class ThryveWebhookError extends Error {
   constructor(code: ThryveWebhookErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.status = code === 'verification_failed' ? 401 : 400;
+    this.status = HTTP_STATUS[code];
   }
 }
 

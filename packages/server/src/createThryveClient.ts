@@ -2,17 +2,16 @@ import {
   buildRevokeUrl,
   type DataSource,
   type DataSourceId,
-  DEFAULT_THRYVE_HOSTS,
-  dataSources,
-  isDataSourceId,
   isLocale,
   type Locale,
+  parseConnectedSources,
   parseWidgetUrl,
+  resolveHosts,
   type ThryveHosts,
 } from '@thryve-connect/core';
 import { BodyEncodingError, BodyTooLargeError, readBody } from './internal/readBody.js';
 import { hostPrefix, isAlias, isEndUserId, isObject } from './internal/validation.js';
-import { webDataSourceMessage, webDataSourceProblem } from './internal/webDataSource.js';
+import { classifyDataSource, DATA_SOURCE_MESSAGES, extendCatalogue } from './internal/webDataSource.js';
 import { ThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
 
 /** Options of {@link createThryveClient}. Keep them on the server: they are the app's master secrets. */
@@ -38,9 +37,10 @@ export interface ThryveClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
-   * The data sources this app offers, as core's `dataSources` or `deriveDataSources()` returns them.
-   * Only its web sources can be revoked (and, through the handler, sent to Thryve at all); add the ids
-   * Thryve introduces after this release here. Default: core's `dataSources`.
+   * Entries that extend core's built-in `dataSources`: an entry with a built-in id replaces it (e.g.
+   * to mark it `native`), a new id is added. Native sources are never revoked; a web one is. An id in
+   * neither list is revoked only when Thryve lists it among the user's connections (Thryve adds
+   * sources over time), so adding new ids here is optional. Default: the built-in list as it is.
    */
   catalogue?: readonly DataSource[] | undefined;
 }
@@ -87,13 +87,20 @@ export interface ThryveClient {
   /** `POST /v5/userInformation`: the data sources the end user has connected. */
   getConnectedSources(endUserId: string, options?: ThryveCallOptions): Promise<ThryveConnectedSource[]>;
   /**
-   * Gets a session and performs Thryve's direct revoke GET server-side, under one deadline. Only web
-   * sources of the catalogue are accepted; anything else is refused (`bad_request`) before any request.
+   * Gets a session and performs Thryve's direct revoke GET server-side, under one deadline. A malformed
+   * id or a native source is refused (`bad_request`) before any request. An id the catalogue does not
+   * list is revoked only when the user's connections list it: `connectedSources` when given (as
+   * `getConnectedSources` read them), otherwise read first under the same deadline; if not, it is
+   * refused (`bad_request`) and no revoke is sent.
    */
   revokeDataSource(
-    options: { endUserId: string; dataSource: DataSourceId } & ThryveCallOptions,
+    options: {
+      endUserId: string;
+      dataSource: DataSourceId;
+      connectedSources?: readonly ThryveConnectedSource[] | undefined;
+    } & ThryveCallOptions,
   ): Promise<void>;
-  /** The catalogue the client (and a handler using it) checks data-source ids against. */
+  /** The catalogue the client (and a handler using it) checks data-source ids against: built-in plus the host's. */
   readonly catalogue?: readonly DataSource[] | undefined;
   /** The deadline of one call in milliseconds; the handler uses it for a whole route. */
   readonly timeoutMs?: number | undefined;
@@ -115,7 +122,8 @@ function saneExpiry(value: unknown, now: number): string | undefined {
   return ms > now && ms <= now + MAX_EXPIRY_AHEAD_MS ? new Date(ms).toISOString() : undefined;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** The deadline of one client call, and of a handler route whose client does not say its own. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 function basic(user: string, secret: string): string {
   return `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
@@ -128,20 +136,21 @@ function requireString(value: unknown, name: string): string {
   return value;
 }
 
-function codeForStatus(status: number): ThryveApiErrorCode {
-  if (status === 400) return 'bad_request';
-  if (status === 401) return 'configuration_error';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  return 'server_error';
-}
+/** The client's one Thryve HTTP status → code table, with what to check; any other status is a `server_error`. */
+const THRYVE_STATUS: Readonly<Record<number, readonly [ThryveApiErrorCode, string]>> = {
+  400: ['bad_request', ' Thryve reports invalid input parameters.'],
+  401: [
+    'configuration_error',
+    ' Check username/password and authId/authSecret (the AppAuthorization header).',
+  ],
+  403: ['forbidden', ' Thryve refused the end-user token.'],
+  404: ['not_found', ''],
+};
 
-function hintForStatus(status: number): string {
-  if (status === 401) return ' Check username/password and authId/authSecret (the AppAuthorization header).';
-  if (status === 403) return ' Thryve refused the end-user token.';
-  if (status === 400) return ' Thryve reports invalid input parameters.';
-  if (status >= 500) return ' Thryve had a server error; retry later.';
-  return '';
+function thryveFailure(status: number): readonly [ThryveApiErrorCode, string] {
+  return (
+    THRYVE_STATUS[status] ?? ['server_error', status >= 500 ? ' Thryve had a server error; retry later.' : '']
+  );
 }
 
 function malformed(what: string, status: number): ThryveApiError {
@@ -183,7 +192,7 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
     requireString(options.authId, 'authId'),
     requireString(options.authSecret, 'authSecret'),
   );
-  const hosts: ThryveHosts = { ...DEFAULT_THRYVE_HOSTS, ...options.hosts };
+  const hosts: ThryveHosts = resolveHosts(options.hosts);
   const api = hostPrefix(hosts.api, 'api');
   const direct = hostPrefix(hosts.direct, 'direct');
   const widgetOrigins = [new URL(hostPrefix(hosts.widget, 'widget')).origin];
@@ -191,10 +200,10 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError('createThryveClient: "timeoutMs" must be a positive number.');
   }
-  const catalogue = options.catalogue ?? dataSources;
-  if (!Array.isArray(catalogue)) {
+  if (options.catalogue !== undefined && !Array.isArray(options.catalogue)) {
     throw new TypeError('createThryveClient: "catalogue" must be an array of data sources.');
   }
+  const catalogue = extendCatalogue(options.catalogue);
   const fetchImpl = options.fetch;
 
   /** One deadline for a whole method call: the client's own, and the caller's signal when given. */
@@ -230,11 +239,8 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
       // Nothing in the body is used: release the connection instead of reading it.
       await response.body?.cancel().catch(() => undefined);
       if (!response.ok) {
-        throw new ThryveApiError(
-          codeForStatus(status),
-          `Thryve answered ${what} with HTTP ${status}.${hintForStatus(status)}`,
-          { status },
-        );
+        const [code, hint] = thryveFailure(status);
+        throw new ThryveApiError(code, `Thryve answered ${what} with HTTP ${status}.${hint}`, { status });
       }
       return { status, text: '', url: response.url };
     }
@@ -377,18 +383,9 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
       const result: ThryveConnectedSource[] = [];
       for (const user of body) {
         if (!isObject(user)) throw malformed(what, status);
-        const list = user.connectedSources ?? [];
-        if (!Array.isArray(list)) throw malformed(what, status);
-        for (const item of list) {
-          if (!isObject(item)) continue;
-          const dataSource = typeof item.dataSource === 'string' ? Number(item.dataSource) : item.dataSource;
-          // Skip an entry we cannot read rather than hide the others; unknown ids flow through.
-          if (!isDataSourceId(dataSource)) continue;
-          result.push({
-            dataSource,
-            connectedAt: typeof item.connectedAt === 'string' ? item.connectedAt : null,
-          });
-        }
+        const list = parseConnectedSources(user.connectedSources ?? []);
+        if (list === undefined) throw malformed(what, status);
+        result.push(...list);
       }
       return result;
     },
@@ -396,12 +393,21 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
     async revokeDataSource(callOptions) {
       const { endUserId, dataSource } = callOptions;
       assertEndUserId(endUserId);
-      const problem = webDataSourceProblem(dataSource, catalogue);
-      if (problem !== undefined) throw new ThryveApiError('bad_request', webDataSourceMessage(problem));
-      // One deadline for both requests: the session and the revoke GET.
+      const kind = classifyDataSource(dataSource, catalogue);
+      if (kind === 'malformed' || kind === 'native') {
+        throw new ThryveApiError('bad_request', DATA_SOURCE_MESSAGES[kind]);
+      }
+      // One deadline for all requests: the connections (for an unlisted id), the session, the revoke GET.
       const signal = deadline(callOptions);
+      if (kind === 'unlisted') {
+        const connected =
+          callOptions.connectedSources ?? (await client.getConnectedSources(endUserId, { signal }));
+        if (!connected.some((source) => source.dataSource === dataSource)) {
+          throw new ThryveApiError('bad_request', DATA_SOURCE_MESSAGES.unlisted);
+        }
+      }
       const { token } = await client.createConnectionSession({ endUserId, signal });
-      // The token passed parseWidgetUrl and the source the catalogue check: this cannot throw.
+      // The token passed parseWidgetUrl and the id is a well-formed non-native one: this cannot throw.
       const url = buildRevokeUrl({ token, dataSource, hosts: { direct }, catalogue });
       // A browser page of Thryve's: no credentials are sent to it, and its HTML is not read.
       const result = await send(

@@ -1,9 +1,18 @@
-import { dataSources, isLocale, type Locale, type ThryveConnectErrorCode } from '@thryve-connect/core';
-import type { ThryveClient, ThryveConnectedSource } from './createThryveClient.js';
+import {
+  type ConnectionsSeed,
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  type SessionSeed,
+  seedConnections,
+  seedSession,
+} from '@thryve-connect/core';
+import { DEFAULT_TIMEOUT_MS, type ThryveClient, type ThryveConnectedSource } from './createThryveClient.js';
+import { HttpError } from './internal/HttpError.js';
 import { LruCache } from './internal/lruCache.js';
 import { BodyTooLargeError, readBody } from './internal/readBody.js';
 import { isAlias, isEndUserId, isObject } from './internal/validation.js';
-import { webDataSourceMessage, webDataSourceProblem } from './internal/webDataSource.js';
+import { classifyDataSource, DATA_SOURCE_MESSAGES, extendCatalogue } from './internal/webDataSource.js';
 import { isThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
 
 /** Who the signed-in user is, in Thryve's terms: the app's alias for them, or their Thryve end-user id. */
@@ -13,7 +22,7 @@ export type ThryveEndUser = { alias: string } | { endUserId: string };
 export interface ThryveConnectHandlerOptions {
   /**
    * The Thryve client holding the secrets (see `createThryveClient`). Its `timeoutMs` bounds each
-   * route as a whole, and its `catalogue` says which data-source ids may reach Thryve.
+   * route as a whole, and its `catalogue` (extending core's) says which sources are web and which native.
    */
   client: ThryveClient;
   /**
@@ -42,48 +51,56 @@ export type ThryveConnectHandler = ((request: Request) => Promise<Response>) & {
    * What the session and connections routes would answer for `endUser`, without an HTTP hop: for a
    * Server Component or a loader that renders the widget (and the picker's statuses) into the first
    * HTML. The same validation, end-user cache, deadline and errors as the routes (a `ThryveApiError`;
-   * a `TypeError` for an identity that is not one). Pass the result to `<ThryveConnectProvider>` as
-   * `initialSession` and `initialConnections`, with the same user's `userKey`. The page then holds a
-   * session token: render it per request and never cache it (`Cache-Control: no-store`).
+   * a `TypeError` for an identity that is not one, or a missing `userKey`). The result is tagged with
+   * whose it is (`userKey`, and the session's locale): pass it to `<ThryveConnectProvider>` as
+   * `initialSession` and `initialConnections` with the same `userKey` and `locale`, which apply it
+   * only when both match. The page then holds a session token: render it per request and never cache
+   * it (`Cache-Control: no-store`).
+   *
+   * @example
+   * const seeds = await handler.prefetch({ alias: user.thryveAlias }, { userKey: user.id, locale: 'de' });
+   * return <ThryveConnectProvider userKey={user.id} locale="de" {...seeds}>…</ThryveConnectProvider>;
    */
-  prefetch(endUser: ThryveEndUser, options?: ThryvePrefetchOptions): Promise<ThryvePrefetchResult>;
+  prefetch(endUser: ThryveEndUser, options: ThryvePrefetchOptions): Promise<ThryvePrefetchResult>;
 };
 
 /** Options of {@link ThryveConnectHandler.prefetch}. */
 export interface ThryvePrefetchOptions {
-  /** The widget's language. Default: Thryve's (English). */
+  /**
+   * Your id for the signed-in user: the same string you give `<ThryveConnectProvider userKey>`. The
+   * seeds carry only a fingerprint of it, never the key itself.
+   */
+  userKey: string;
+  /** The widget's language, the same as the provider's `locale`. Default `'en'` (core's `DEFAULT_LOCALE`). */
   locale?: Locale | undefined;
   /** Also read the connected sources (one more call to Thryve). Default `true`. */
   connections?: boolean | undefined;
 }
 
-/** What {@link ThryveConnectHandler.prefetch} returns: the routes' JSON, named as the provider's props. */
+/** What {@link ThryveConnectHandler.prefetch} returns: the routes' JSON tagged with whose it is, named as the provider's props. */
 export interface ThryvePrefetchResult {
-  initialSession: { url: string; expiresAt?: string };
-  initialConnections?: { connectedSources: ThryveConnectedSource[] };
+  initialSession: SessionSeed;
+  initialConnections?: ConnectionsSeed;
 }
 
 /** The largest request body the handler reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** The route deadline when the client does not say its own `timeoutMs`. */
-const DEFAULT_ROUTE_TIMEOUT_MS = 10_000;
-
 type Route = 'session' | 'connections' | 'revoke';
 const ROUTES: Record<Route, 'GET' | 'POST'> = { session: 'POST', connections: 'GET', revoke: 'POST' };
 
+/** How long a resolved end-user id is reused before it is looked up again. */
+const END_USER_CACHE_MS = 10 * 60_000;
+
+/**
+ * How long the connections the handler read for a user (the connections route, prefetch) vouch for
+ * revoking a source the catalogue does not list. Used only to allow: a source missing from them is
+ * read again, never refused on the cache's word.
+ */
+const CONNECTIONS_CACHE_MS = 30_000;
+
 /** Thryve's refusals of an end-user id: a cached id that earns one is dropped and resolved again. */
 const REFUSALS: ReadonlySet<ThryveApiErrorCode> = new Set(['forbidden', 'bad_request', 'not_found']);
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ThryveConnectErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function normalizeBasePath(basePath: string): string {
   if (typeof basePath !== 'string' || !basePath.startsWith('/') || /[?#]/.test(basePath)) {
@@ -164,9 +181,14 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
   const basePath = normalizeBasePath(options.basePath ?? '/api/thryve');
   const corsOrigins = options.cors ? normalizeCorsOrigins(options.cors.origin) : undefined;
   const corsCredentials = options.cors?.credentials === true;
-  const routeTimeoutMs = client.timeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS;
-  const catalogue = client.catalogue ?? dataSources;
-  const endUsers = new LruCache<string, string>(1000, 10 * 60_000);
+  const routeTimeoutMs = client.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const catalogue = extendCatalogue(client.catalogue);
+  const endUsers = new LruCache<string, string>(1000, END_USER_CACHE_MS);
+  /** The connections last read per Thryve end-user id: see {@link CONNECTIONS_CACHE_MS}. */
+  const recentConnections = new LruCache<string, readonly ThryveConnectedSource[]>(
+    1000,
+    CONNECTIONS_CACHE_MS,
+  );
   const pending = new Map<string, Promise<string>>();
 
   function headersFor(request: Request, extra?: Record<string, string>): Headers {
@@ -191,8 +213,8 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     return new Response(JSON.stringify(body), { status, headers: headersFor(request, extra) });
   }
 
-  function fail(request: Request, error: HttpError, extra?: Record<string, string>): Response {
-    return json(request, error.status, { error: { code: error.code, message: error.message } }, extra);
+  function fail(request: Request, error: HttpError): Response {
+    return error.toResponse(headersFor(request));
   }
 
   function report(error: unknown, request: Request): void {
@@ -264,31 +286,66 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       text = await readBody(request, MAX_BODY_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        throw new HttpError(400, 'bad_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+        throw new HttpError('bad_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
       }
-      throw new HttpError(400, 'bad_request', 'The request body could not be read as UTF-8 text.');
+      throw new HttpError('bad_request', 'The request body could not be read as UTF-8 text.');
     }
     if (text.trim() === '') {
-      if (required) throw new HttpError(400, 'bad_request', 'The request needs a JSON body.');
+      if (required) throw new HttpError('bad_request', 'The request needs a JSON body.');
       return {};
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'bad_request', 'The request body is not valid JSON.');
+      throw new HttpError('bad_request', 'The request body is not valid JSON.');
     }
-    if (!isObject(body)) throw new HttpError(400, 'bad_request', 'The request body must be a JSON object.');
+    if (!isObject(body)) throw new HttpError('bad_request', 'The request body must be a JSON object.');
     return body;
+  }
+
+  async function readConnections(endUserId: string, signal: AbortSignal) {
+    const connectedSources = await client.getConnectedSources(endUserId, { signal });
+    recentConnections.set(endUserId, connectedSources);
+    return connectedSources;
   }
 
   async function connectionsOf(user: ThryveEndUser, signal: AbortSignal) {
     const connectedSources = await withEndUserId(user, signal, (endUserId) =>
-      client.getConnectedSources(endUserId, { signal }),
+      readConnections(endUserId, signal),
     );
     return {
       connectedSources: connectedSources.map(({ dataSource, connectedAt }) => ({ dataSource, connectedAt })),
     };
+  }
+
+  /**
+   * Revokes `dataSource` for the user. An id the catalogue does not list goes to Thryve only when the
+   * user's connections list it (recently read ones, else read now under the route's deadline).
+   */
+  async function revoke(user: ThryveEndUser, dataSource: unknown, signal: AbortSignal): Promise<void> {
+    const kind = classifyDataSource(dataSource, catalogue);
+    if (kind === 'malformed') throw new HttpError('invalid_data_source', DATA_SOURCE_MESSAGES.malformed);
+    if (kind === 'native') throw new HttpError('native_data_source', DATA_SOURCE_MESSAGES.native);
+    const id = dataSource as number;
+    await withEndUserId(user, signal, async (endUserId) => {
+      let connectedSources: readonly ThryveConnectedSource[] | undefined;
+      if (kind === 'unlisted') {
+        const listed = (list: readonly ThryveConnectedSource[] | undefined) =>
+          list?.some((source) => source.dataSource === id) === true;
+        connectedSources = recentConnections.get(endUserId);
+        if (!listed(connectedSources)) connectedSources = await readConnections(endUserId, signal);
+        if (!listed(connectedSources)) {
+          throw new HttpError('invalid_data_source', DATA_SOURCE_MESSAGES.unlisted);
+        }
+      }
+      try {
+        await client.revokeDataSource({ endUserId, dataSource: id, signal, connectedSources });
+      } finally {
+        // Whatever the outcome, what was read before no longer says what is connected.
+        recentConnections.remove(endUserId);
+      }
+    });
   }
 
   async function sessionOf(
@@ -317,7 +374,6 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       const locale = body.locale ?? undefined;
       if (locale !== undefined && !isLocale(locale)) {
         throw new HttpError(
-          400,
           'invalid_locale',
           'Unknown locale: use one of Thryve\'s widget languages (e.g. "en", "de").',
         );
@@ -325,12 +381,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       return json(request, 200, await sessionOf(user, locale, signal, (error) => report(error, request)));
     }
     const body = await readJsonObject(request, true);
-    const problem = webDataSourceProblem(body.dataSource, catalogue);
-    if (problem !== undefined) throw new HttpError(400, problem, webDataSourceMessage(problem));
-    const dataSource = body.dataSource as number;
-    await withEndUserId(user, signal, (endUserId) =>
-      client.revokeDataSource({ endUserId, dataSource, signal }),
-    );
+    await revoke(user, body.dataSource, signal);
     return json(request, 200, { revoked: true });
   }
 
@@ -338,33 +389,44 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     if (error instanceof HttpError) return error;
     if (isThryveApiError(error)) {
       if (error.code === 'timeout') {
-        return new HttpError(504, 'timeout', 'Thryve did not answer in time. Try again.');
+        return new HttpError('timeout', 'Thryve did not answer in time. Try again.');
       }
       if (error.code === 'configuration_error') {
         return new HttpError(
-          502,
           'configuration_error',
           "Thryve refused this server's configuration: the Thryve proxy needs fixing, not a retry.",
         );
       }
-      return new HttpError(502, 'server_error', 'Thryve could not complete the request. Try again later.');
+      return new HttpError('server_error', 'Thryve could not complete the request. Try again later.', {
+        status: 502,
+      });
     }
-    return new HttpError(500, 'server_error', 'The Thryve proxy failed unexpectedly.');
+    return new HttpError('server_error', 'The Thryve proxy failed unexpectedly.');
   }
 
   async function prefetch(
     endUser: ThryveEndUser,
-    prefetchOptions: ThryvePrefetchOptions = {},
+    prefetchOptions: ThryvePrefetchOptions,
   ): Promise<ThryvePrefetchResult> {
+    const userKey = (prefetchOptions as Partial<ThryvePrefetchOptions> | undefined)?.userKey;
+    if (typeof userKey !== 'string' || userKey === '') {
+      throw new TypeError(
+        'prefetch: pass { userKey }, your id for the signed-in user — the same string you give <ThryveConnectProvider userKey> — so the seeds are shown only to that user.',
+      );
+    }
     const user = checkedIdentity(endUser);
+    const locale = prefetchOptions.locale ?? DEFAULT_LOCALE;
     const deadline = startDeadline(routeTimeoutMs);
     const { signal } = deadline;
     const noRequest = new Request('http://prefetch.invalid/');
-    const [initialSession, initialConnections] = await Promise.all([
-      sessionOf(user, prefetchOptions.locale, signal, (error) => report(error, noRequest)),
+    const [session, connections] = await Promise.all([
+      sessionOf(user, locale, signal, (error) => report(error, noRequest)),
       prefetchOptions.connections === false ? undefined : connectionsOf(user, signal),
     ]).finally(deadline.clear);
-    return initialConnections ? { initialSession, initialConnections } : { initialSession };
+    const initialSession = seedSession(session, { userKey, locale });
+    return connections
+      ? { initialSession, initialConnections: seedConnections(connections, { userKey }) }
+      : { initialSession };
   }
 
   return Object.assign(
@@ -373,16 +435,16 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       try {
         url = new URL(request.url);
       } catch {
-        return fail(request, new HttpError(400, 'bad_request', 'The request URL is not valid.'));
+        return fail(request, new HttpError('bad_request', 'The request URL is not valid.'));
       }
       const { pathname } = url;
       const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
       const route = name !== undefined && Object.hasOwn(ROUTES, name) ? (name as Route) : undefined;
-      if (route === undefined) return fail(request, new HttpError(404, 'not_found', 'Not found.'));
+      if (route === undefined) return fail(request, new HttpError('not_found', 'Not found.'));
       if (isForeign(request, url.origin)) {
         return fail(
           request,
-          new HttpError(403, 'forbidden', 'Cross-origin requests are refused unless listed in cors.origin.'),
+          new HttpError('forbidden', 'Cross-origin requests are refused unless listed in cors.origin.'),
         );
       }
       const method = ROUTES[route];
@@ -403,16 +465,18 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
         return new Response(null, { status: 204, headers });
       }
       if (request.method !== method && !(method === 'GET' && request.method === 'HEAD')) {
-        return fail(request, new HttpError(405, 'bad_request', `Use ${method} for ${basePath}/${route}.`), {
-          Allow: corsOrigins ? `${allow}, OPTIONS` : allow,
-        });
+        const headers = { Allow: corsOrigins ? `${allow}, OPTIONS` : allow };
+        return fail(
+          request,
+          new HttpError('bad_request', `Use ${method} for ${basePath}/${route}.`, { status: 405, headers }),
+        );
       }
       // Whatever the body's length: a JSON content type cannot be sent cross-site without a preflight.
       const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
       if (method === 'POST' && type !== 'application/json') {
         return fail(
           request,
-          new HttpError(400, 'bad_request', 'Send the request with Content-Type: application/json.'),
+          new HttpError('bad_request', 'Send the request with Content-Type: application/json.'),
         );
       }
 
@@ -420,12 +484,12 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       try {
         const given = await getEndUser(request);
         if (given === null || given === undefined) {
-          return fail(request, new HttpError(401, 'unauthorized', 'Sign in to connect your data sources.'));
+          return fail(request, new HttpError('unauthorized', 'Sign in to connect your data sources.'));
         }
         user = checkedIdentity(given);
       } catch (error) {
         report(error, request);
-        return fail(request, new HttpError(500, 'server_error', 'Could not determine the signed-in user.'));
+        return fail(request, new HttpError('server_error', 'Could not determine the signed-in user.'));
       }
       try {
         // One deadline for the whole route, however many calls to Thryve it takes.

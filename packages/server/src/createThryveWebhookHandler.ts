@@ -1,3 +1,4 @@
+import { HttpError } from './internal/HttpError.js';
 import {
   parseThryveWebhook,
   type ThryveWebhookEvent,
@@ -50,11 +51,7 @@ export function createThryveWebhookHandler(
   }
 
   const accepted = () => new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-  const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-    Response.json(
-      { error: { code, message } },
-      { status, headers: { 'Cache-Control': 'no-store', ...headers } },
-    );
+  const failed = () => new HttpError('server_error', 'The webhook could not be handled.').toResponse();
   const report = (error: unknown, request: Request) => {
     try {
       onError?.(error, request);
@@ -66,7 +63,10 @@ export function createThryveWebhookHandler(
   return async function thryveWebhookHandler(request: Request): Promise<Response> {
     const started = Date.now();
     if (request.method !== 'POST') {
-      return refuse(405, 'bad_request', 'Use POST.', { Allow: 'POST' });
+      return new HttpError('bad_request', 'Use POST.', {
+        status: 405,
+        headers: { Allow: 'POST' },
+      }).toResponse();
     }
     let event: ThryveWebhookEvent;
     try {
@@ -75,8 +75,8 @@ export function createThryveWebhookHandler(
       // A type this library does not handle is not Thryve's mistake: acknowledge it, or it is sent again.
       if (isThryveWebhookError(error, 'unknown_type')) return accepted();
       report(error, request);
-      if (isThryveWebhookError(error)) return refuse(error.status, error.code, error.message);
-      return refuse(500, 'server_error', 'The webhook could not be handled.');
+      if (isThryveWebhookError(error)) return new HttpError(error.code, error.message).toResponse();
+      return failed();
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const work = Promise.resolve()
@@ -99,6 +99,6 @@ export function createThryveWebhookHandler(
     }
     if (outcome === 'done') return accepted();
     report(outcome.error, request);
-    return refuse(500, 'server_error', 'The webhook could not be handled.');
+    return failed();
   };
 }

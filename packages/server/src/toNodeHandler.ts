@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import { HttpError } from './internal/HttpError.js';
 
 /** A Node.js (`http.createServer`, Express, Connect) request handler. */
 export type NodeHandler = (
@@ -13,22 +14,15 @@ export type NodeHandler = (
 const HOST_HEADER = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** A JSON error answer written without the handler: a request toNodeHandler cannot turn into a `Request`. */
-function writeError(res: ServerResponse, status: number, code: string, message: string): void {
-  res.statusCode = status;
+function writeError(res: ServerResponse, error: HttpError): void {
+  res.statusCode = error.status;
   res.setHeader('content-type', 'application/json');
   res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify({ error: { code, message } }));
+  res.end(error.body);
 }
 
-/** Thrown by `toRequest` for a request it refuses: the answer's status, code and message. */
-class RefusedRequest extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-  ) {
-    super(status === 404 ? 'Not found.' : 'The request could not be read.');
-  }
-}
+const notFound = () => new HttpError('not_found', 'Not found.');
+const unreadable = () => new HttpError('bad_request', 'The request could not be read.');
 
 function toRequest(
   req: IncomingMessage & { originalUrl?: string; body?: unknown },
@@ -37,15 +31,15 @@ function toRequest(
   const encrypted = (req.socket as Partial<TLSSocket>).encrypted === true;
   const authority = String(req.headers.host ?? req.headers[':authority'] ?? 'localhost');
   // Only the host part may come from the Host header: nothing that could carry a path, credentials or a query.
-  if (!HOST_HEADER.test(authority)) throw new RefusedRequest(400, 'bad_request');
+  if (!HOST_HEADER.test(authority)) throw unreadable();
   const origin = `${encrypted ? 'https' : 'http'}://${authority}`;
   // Express strips a mount path from req.url; originalUrl keeps the full path the handler routes on.
   const path = String(req.originalUrl ?? req.url);
   // The URL is this server's origin plus the path, never a URL the request line names: `//evil.example/x`
   // (or `/\evil.example/x`) would otherwise resolve to another host.
-  if (!path.startsWith('/')) throw new RefusedRequest(404, 'not_found');
+  if (!path.startsWith('/')) throw notFound();
   const url = new URL(`${origin}${path}`);
-  if (url.pathname.startsWith('//')) throw new RefusedRequest(404, 'not_found');
+  if (url.pathname.startsWith('//')) throw notFound();
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -134,8 +128,7 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
         request = toRequest(req, controller.signal);
       } catch (error) {
         // Anything else Request refuses (e.g. a TRACE method) is a request that cannot be read.
-        const refused = error instanceof RefusedRequest ? error : new RefusedRequest(400, 'bad_request');
-        return writeError(res, refused.status, refused.code, refused.message);
+        return writeError(res, error instanceof HttpError ? error : unreadable());
       }
       const response = await handler(request);
       await writeResponse(response, req, res);
@@ -145,7 +138,7 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
         return;
       }
       if (res.headersSent) res.destroy();
-      else writeError(res, 500, 'server_error', 'Internal error.');
+      else writeError(res, new HttpError('server_error', 'Internal error.'));
     } finally {
       res.off('close', onClose);
     }

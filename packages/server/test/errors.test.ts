@@ -1,7 +1,7 @@
 // Every refusal is typed and says what went wrong and what to check: a message is part of the answer
 // a developer reads, so each one is pinned here (and none may hold a secret: see secrets.ts).
-import { dataSources } from '@thryve-connect/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dataSources, type ThryveConnectErrorCode } from '@thryve-connect/core';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   createThryveClient,
   createThryveConnectHandler,
@@ -9,6 +9,7 @@ import {
   isThryveWebhookError,
   parseThryveWebhook,
   ThryveApiError,
+  type ThryveApiErrorCode,
   type ThryveClient,
   ThryveWebhookError,
 } from '../src/index.js';
@@ -33,6 +34,33 @@ async function errorOf(response: Response) {
 }
 
 describe('ThryveApiError', () => {
+  it('speaks only codes of core’s vocabulary, so the browser knows every one', () => {
+    type Expected = Extract<
+      ThryveConnectErrorCode,
+      | 'configuration_error'
+      | 'forbidden'
+      | 'bad_request'
+      | 'not_found'
+      | 'server_error'
+      | 'invalid_response'
+      | 'timeout'
+      | 'network_error'
+    >;
+    // Extract drops a misspelt member silently: the count of eight pins that none was dropped.
+    expectTypeOf<ThryveApiErrorCode>().toEqualTypeOf<Expected>();
+    const all: Record<ThryveApiErrorCode, true> = {
+      configuration_error: true,
+      forbidden: true,
+      bad_request: true,
+      not_found: true,
+      server_error: true,
+      invalid_response: true,
+      timeout: true,
+      network_error: true,
+    };
+    expect(Object.keys(all)).toHaveLength(8);
+  });
+
   it.each([
     ['network_error', true],
     ['timeout', true],
@@ -440,7 +468,7 @@ describe('the client’s errors name the endpoint and what to check', () => {
       'The endUserId must be a Thryve end-user token (see getOrCreateEndUser).',
       "The locale must be one of Thryve's widget languages (see LOCALES).",
       "That data source connects only through Thryve's mobile SDKs, not from a web page.",
-      'The data source must be the id of a web data source in the catalogue (unknown and retired ids are refused; add new ones with the client\'s "catalogue" option).',
+      'The data source must be a positive integer id (e.g. 1 for Fitbit).',
     ]);
   });
 

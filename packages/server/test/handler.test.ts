@@ -1,6 +1,13 @@
 import { buildRevokeUrl, parseWidgetUrl } from '@thryve-connect/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createThryveConnectHandler, MAX_BODY_BYTES, type ThryveClient } from '../src/index.js';
+import {
+  createThryveClient,
+  createThryveConnectHandler,
+  isThryveApiError,
+  MAX_BODY_BYTES,
+  type ThryveClient,
+} from '../src/index.js';
+import { startFakeThryve } from './support/fakeThryve.js';
 import {
   clientFor,
   jsonRequest,
@@ -9,7 +16,13 @@ import {
   startTestSandbox,
   testUser,
 } from './support/harness.js';
-import { expectNoSecrets, recordingFetch, recordResponse, WRONG_CREDENTIALS } from './support/secrets.js';
+import {
+  CREDENTIALS,
+  expectNoSecrets,
+  recordingFetch,
+  recordResponse,
+  WRONG_CREDENTIALS,
+} from './support/secrets.js';
 
 let sandbox: Sandbox;
 let client: ThryveClient;
@@ -133,6 +146,96 @@ describe('routes', () => {
     const { body } = await call(h, jsonRequest('/api/thryve/connections'));
     expect(body).toEqual({ connectedSources: [expect.objectContaining({ dataSource: 8 })] });
     expect(spy.getOrCreateEndUser).not.toHaveBeenCalled();
+  });
+});
+
+describe('revoking a source the catalogue does not list', () => {
+  // Thryve adds sources after a release; the picker lists a connected one as "Data source 48" so that
+  // the user can disconnect it. The proxy sends that revoke only when Thryve lists the source for them.
+  async function fakeWith(connected: number[]) {
+    const fake = await startFakeThryve({}, connected);
+    const handler = createThryveConnectHandler({
+      client: createThryveClient({ ...CREDENTIALS, hosts: fake.hosts, timeoutMs: 5_000 }),
+      getEndUser: () => ({ alias: 'new-source-user' }),
+    });
+    const revoke = async (dataSource: number) => {
+      const response = await handler(jsonRequest('/api/thryve/revoke', { dataSource }));
+      return { status: response.status, body: await response.json() };
+    };
+    const count = (prefix: string) => fake.requests.filter((r) => r.startsWith(prefix)).length;
+    return { fake, handler, revoke, count };
+  }
+
+  it('revokes it when the user’s connections at Thryve list it', async () => {
+    const { fake, revoke, count } = await fakeWith([48]);
+    try {
+      expect(await revoke(48)).toEqual({ status: 200, body: { revoked: true } });
+      expect(count('POST /v5/userInformation')).toBe(1);
+      expect(count('GET /dataSourceDirectRevoke.html?')).toBe(1);
+      expect(fake.requests.find((r) => r.startsWith('GET /dataSource'))).toContain('dataSource=48');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('refuses it, sending no revoke, when they do not', async () => {
+    const { fake, revoke, count } = await fakeWith([1]);
+    try {
+      const result = await revoke(48);
+      expect(result.status).toBe(400);
+      expect((result.body as { error: { code: string } }).error.code).toBe('invalid_data_source');
+      expect(count('GET /dataSourceDirectRevoke.html')).toBe(0);
+      expect(count('POST /widget/v6/connection')).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('trusts what the connections route just read for the same user, then reads again after the revoke', async () => {
+    const { fake, handler, revoke, count } = await fakeWith([48]);
+    try {
+      expect((await handler(jsonRequest('/api/thryve/connections'))).status).toBe(200);
+      expect(await revoke(48)).toEqual({ status: 200, body: { revoked: true } });
+      expect(count('POST /v5/userInformation')).toBe(1); // the route's read, no second one
+      // The cache went with the revoke: a second revoke reads again, and 48 is no longer there.
+      expect((await revoke(48)).status).toBe(400);
+      expect(count('POST /v5/userInformation')).toBe(2);
+      expect(count('GET /dataSourceDirectRevoke.html?')).toBe(1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('reads again rather than refuse when the recent read does not list it', async () => {
+    const connected: number[] = [];
+    const { fake, handler, revoke, count } = await fakeWith(connected);
+    try {
+      await handler(jsonRequest('/api/thryve/connections'));
+      connected.push(48); // connected through the widget since
+      expect(await revoke(48)).toEqual({ status: 200, body: { revoked: true } });
+      expect(count('POST /v5/userInformation')).toBe(2);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('lets the client revoke it too, given or reading the user’s connections', async () => {
+    const fake = await startFakeThryve({}, [48, 49]);
+    try {
+      const thryve = createThryveClient({ ...CREDENTIALS, hosts: fake.hosts, timeoutMs: 5_000 });
+      const endUserId = await thryve.getOrCreateEndUser('new-source-user');
+      await thryve.revokeDataSource({ endUserId, dataSource: 48 });
+      const connectedSources = [{ dataSource: 49, connectedAt: null }];
+      await thryve.revokeDataSource({ endUserId, dataSource: 49, connectedSources });
+      expect(fake.requests.filter((r) => r.startsWith('POST /v5/userInformation'))).toHaveLength(1);
+      const error = await thryve
+        .revokeDataSource({ endUserId, dataSource: 50, connectedSources })
+        .catch((e) => e);
+      expect(isThryveApiError(error, 'bad_request')).toBe(true);
+      expect(fake.requests.filter((r) => r.startsWith('GET /dataSourceDirectRevoke.html?'))).toHaveLength(2);
+    } finally {
+      await fake.close();
+    }
   });
 });
 

@@ -177,59 +177,78 @@ describe('cross-site requests', () => {
 });
 
 describe('data-source ids outside the web catalogue', () => {
-  it.each([4, 12, 40, 999, 1e3, 2 ** 53 - 1])(
-    '[case 2] refuses to revoke the unknown or retired source %d before any upstream call',
+  /** What reached the sandbox (Thryve) since `before`, by path. */
+  const upstreamSince = (before: number) => env.sandbox.state.requests.slice(before).map((r) => r.path);
+
+  const revokeRequest = (dataSource: unknown) =>
+    hit('/api/thryve/revoke', {
+      body: JSON.stringify({ dataSource }),
+      headers: { 'content-type': 'application/json' },
+    });
+
+  it.each([0, -1, 1.5, '1', 2 ** 53, null, [1], { id: 1 }])(
+    'refuses the malformed id %j before any upstream call',
     async (dataSource) => {
-      const { handler } = proxy('revoke-unknown-1');
+      const { handler } = proxy('revoke-malformed-1');
       const before = upstreamCount();
-      const result = await answer(
-        await handler(
-          hit('/api/thryve/revoke', {
-            body: JSON.stringify({ dataSource }),
-            headers: { 'content-type': 'application/json' },
-          }),
-        ),
-      );
+      const result = await answer(await handler(revokeRequest(dataSource)));
       expect([result.status, result.code]).toEqual([400, 'invalid_data_source']);
       expect(upstreamCount()).toBe(before);
     },
   );
 
-  it('[case 2] refuses an unknown id in the client too, before any request', async () => {
+  // Thryve adds sources, so a well-formed id the catalogue does not list may be one the user connected;
+  // what stays out of reach is a revoke for a source the user has not connected.
+  it.each([4, 12, 40, 999, 1e3, 2 ** 53 - 1])(
+    '[case 2] refuses to revoke the unknown or retired source %d the user has not connected, sending no revoke',
+    async (dataSource) => {
+      const { handler } = proxy('revoke-unknown-1');
+      const before = upstreamCount();
+      const result = await answer(await handler(revokeRequest(dataSource)));
+      expect([result.status, result.code]).toEqual([400, 'invalid_data_source']);
+      expect(upstreamSince(before).filter((path) => path !== '/v5/accessToken')).toEqual([
+        '/v5/userInformation',
+      ]);
+    },
+  );
+
+  it('[case 2] refuses an unknown id in the client too, for a user who has not connected it, sending no revoke', async () => {
+    const client = clientFor(env.sandbox);
+    const endUserId = await client.getOrCreateEndUser('revoke-unknown-2');
     const before = upstreamCount();
-    const error = await catchError(
-      clientFor(env.sandbox).revokeDataSource({ endUserId: 'abcd', dataSource: 12 }),
-    );
+    const error = await catchError(client.revokeDataSource({ endUserId, dataSource: 12 }));
     expect(isThryveApiError(error, 'bad_request')).toBe(true);
-    expect(upstreamCount()).toBe(before);
+    expect(upstreamSince(before)).toEqual(['/v5/userInformation']);
+    // A malformed id never reaches Thryve at all.
+    const malformed = await catchError(client.revokeDataSource({ endUserId, dataSource: 1.5 }));
+    expect(isThryveApiError(malformed, 'bad_request')).toBe(true);
+    expect(upstreamSince(before)).toEqual(['/v5/userInformation']);
   });
 
-  it('[case 2] lets a host add an id Thryve introduced later, through the client’s catalogue', async () => {
+  it('[case 2] lets a host add an id Thryve introduced later, and keeps the built-in sources revocable', async () => {
     const catalogue = [{ id: 48, name: 'New Source', kind: 'web' as const, known: true }];
     const handler = createThryveConnectHandler({
       client: clientFor(env.sandbox, { catalogue }),
       getEndUser: () => ({ alias: 'revoke-new-1' }),
     });
-    const result = await answer(
-      await handler(
-        hit('/api/thryve/revoke', {
-          body: '{"dataSource":48}',
-          headers: { 'content-type': 'application/json' },
-        }),
-      ),
-    );
+    const result = await answer(await handler(revokeRequest(48)));
     expect(result.code).not.toBe('invalid_data_source');
     expect(env.sandbox.state.requests.some((r) => r.path === '/dataSourceDirectRevoke.html')).toBe(true);
-    // …and an id it does not list (Fitbit) is then refused.
-    const fitbit = await answer(
-      await handler(
-        hit('/api/thryve/revoke', {
-          body: '{"dataSource":1}',
-          headers: { 'content-type': 'application/json' },
-        }),
-      ),
-    );
-    expect([fitbit.status, fitbit.code]).toEqual([400, 'invalid_data_source']);
+    // The catalogue extends the built-in list: Fitbit, which it does not name, is still revoked.
+    const fitbit = await answer(await handler(revokeRequest(1)));
+    expect([fitbit.status, fitbit.body]).toEqual([200, { revoked: true }]);
+  });
+
+  it('lets a host entry with a built-in id override it, e.g. to mark a source native', async () => {
+    const catalogue = [{ id: 1, name: 'Fitbit', kind: 'native' as const, known: true }];
+    const handler = createThryveConnectHandler({
+      client: clientFor(env.sandbox, { catalogue }),
+      getEndUser: () => ({ alias: 'revoke-override-1' }),
+    });
+    const before = upstreamCount();
+    const result = await answer(await handler(revokeRequest(1)));
+    expect([result.status, result.code]).toEqual([400, 'native_data_source']);
+    expect(upstreamCount()).toBe(before);
   });
 });
 

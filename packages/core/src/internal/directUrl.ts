@@ -6,7 +6,7 @@ import {
   getDataSource,
   isDataSourceId,
 } from '../dataSources.js';
-import { DEFAULT_THRYVE_HOSTS, type ThryveHosts } from '../hosts.js';
+import { resolveHosts, type ThryveHosts } from '../hosts.js';
 import { ThryveConnectError } from '../ThryveConnectError.js';
 import { describe, hostPrefix, isToken, parseAbsoluteUrl } from './url.js';
 
@@ -65,7 +65,7 @@ export function buildDirectUrl(page: string, extra: string, input: DirectUrlInpu
     );
   }
   const id = assertWebDataSource(dataSource, catalogue);
-  const base = hostPrefix(hosts?.direct ?? DEFAULT_THRYVE_HOSTS.direct, 'direct host');
+  const base = hostPrefix(resolveHosts(hosts).direct, 'direct host');
   let url = `${base}/${page}?token=${encodeURIComponent(token)}&dataSource=${id}${extra}`;
   if (redirectUri !== undefined) {
     parseAbsoluteUrl(redirectUri, {

@@ -30,6 +30,11 @@ export class LruCache<K, V> {
     if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
   }
 
+  /** Drops `key`, whatever it maps to. */
+  remove(key: K): void {
+    this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }

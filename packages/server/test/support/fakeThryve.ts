@@ -13,9 +13,14 @@ export const fakeWidgetUrl = (origin: string) =>
 
 /**
  * A deliberately broken Thryve on loopback, for what the sandbox will not do (answers of any size or
- * shape). Routes default to valid answers; a test overrides the one it breaks.
+ * shape, sources newer than the sandbox's catalogue). Routes default to valid answers; a test overrides
+ * the one it breaks. `connected` is the one user's connected source ids: `userInformation` lists them
+ * and a direct revoke removes one, whatever its id.
  */
-export async function startFakeThryve(routes: Partial<Record<'accessToken' | 'connection', FakeRoute>> = {}) {
+export async function startFakeThryve(
+  routes: Partial<Record<'accessToken' | 'connection', FakeRoute>> = {},
+  connected: number[] = [],
+) {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
@@ -32,6 +37,17 @@ export async function startFakeThryve(routes: Partial<Record<'accessToken' | 'co
       return res.end(
         JSON.stringify({ type: 'enduser.widget.connection', data: { url: fakeWidgetUrl(origin) } }),
       );
+    }
+    if (req.url === '/v5/userInformation') {
+      res.setHeader('content-type', 'application/json');
+      const connectedSources = connected.map((dataSource) => ({ dataSource, connectedAt: null }));
+      return res.end(JSON.stringify([{ connectedSources }]));
+    }
+    if (req.url?.startsWith('/dataSourceDirectRevoke.html?')) {
+      const dataSource = Number(new URL(req.url, 'http://fake').searchParams.get('dataSource'));
+      connected.splice(0, connected.length, ...connected.filter((id) => id !== dataSource));
+      res.setHeader('content-type', 'text/html');
+      return res.end('<p>Disconnected</p>');
     }
     res.statusCode = 404;
     res.end();

@@ -19,9 +19,9 @@ export const thryve = createThryveConnectHandler({
 });
 
 /**
- * The session and statuses for the page's first HTML, fetched on the server with no HTTP hop; nothing
- * while signed out. The page holds a session token: it is rendered per request, never cached.
+ * The session and statuses for the page's first HTML, fetched on the server with no HTTP hop and
+ * tagged for this user (the demo's alias is also its userKey); nothing while signed out. The page holds a session token: it is rendered per request, never cached.
  */
 export async function initialFor(userKey) {
-  return userKey ? thryve.prefetch({ alias: userKey }, { locale: 'en' }) : {};
+  return userKey ? thryve.prefetch({ alias: userKey }, { userKey, locale: 'en' }) : {};
 }
