@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SessionPayload } from '@thryve-connect/core';
+import type { SessionSeed } from '@thryve-connect/core';
 import { createThryveClient, createThryveConnectHandler, toNodeHandler } from '@thryve-connect/server';
 import react from '@vitejs/plugin-react';
 import { build, type InlineConfig } from 'vite';
@@ -44,7 +44,7 @@ export async function buildSsrApp(sandboxUrl: string): Promise<{ url: string; cl
     process.env.NODE_ENV = nodeEnv;
   }
   const { render } = (await import(pathToFileURL(join(outDir, 'server', 'entry-server.js')).href)) as {
-    render(props: { sandboxUrl: string; initialSession?: SessionPayload }): string;
+    render(props: { sandboxUrl: string; initialSession?: SessionSeed }): string;
   };
   const template = readFileSync(join(outDir, 'client', 'index.html'), 'utf8');
   const handler = createThryveConnectHandler({

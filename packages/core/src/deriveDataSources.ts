@@ -1,4 +1,10 @@
-import { type DataSource, type DataSourceId, type DataSourceKind, dataSources } from './dataSources.js';
+import {
+  type DataSource,
+  type DataSourceId,
+  type DataSourceKind,
+  dataSources,
+  getDataSource,
+} from './dataSources.js';
 
 /** How a host app tailors the catalogue: add, hide, rename, reorder. */
 export interface DeriveDataSourcesOptions {
@@ -26,7 +32,7 @@ export function deriveDataSources(options: DeriveDataSourcesOptions = {}): DataS
   for (const source of catalogue) byId.set(source.id, source);
   for (const [key, override] of Object.entries(overrides ?? {})) {
     const id = Number(key);
-    const base = byId.get(id) ?? { id, name: `Data source ${id}`, kind: 'web' as const, known: false };
+    const base = byId.get(id) ?? getDataSource(id, []);
     byId.set(id, { ...base, ...override, id });
   }
 
@@ -34,7 +40,7 @@ export function deriveDataSources(options: DeriveDataSourcesOptions = {}): DataS
   if (include) {
     list = [];
     for (const id of new Set(include)) {
-      list.push(byId.get(id) ?? { id, name: `Data source ${id}`, kind: 'web', known: false });
+      list.push(byId.get(id) ?? getDataSource(id, []));
     }
   } else {
     list = [...byId.values()];

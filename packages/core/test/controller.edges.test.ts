@@ -396,12 +396,14 @@ describe('hydrating from a server render', () => {
         { dataSource: '3' },
       ],
     });
+    // One parser everywhere: an id in decimal digits reads as that id, as Thryve has sent them.
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toEqual([
       { dataSource: 1, connectedAt: '2026-01-01T00:00:00Z' },
       { dataSource: 2, connectedAt: null },
+      { dataSource: 3, connectedAt: null },
     ]);
     seedConnectionsOf(thryve, 'alice', { connectedSources: [] });
-    expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toHaveLength(2); // fresher kept
+    expect(thryve.queryClient.getQueryData(connectionsQueryKey('alice'))).toHaveLength(3); // fresher kept
     seedConnectionsOf(thryve, 'bob', { connectedSources: 'nope' });
     thryve.forUser('carol').seed({}, 'en');
     expect(thryve.queryClient.getQueryData(connectionsQueryKey('bob'))).toBeUndefined();

@@ -1,10 +1,10 @@
-import { createProxyFetcher, type SessionPayload } from '@thryve-connect/core';
+import { createProxyFetcher, type SessionSeed } from '@thryve-connect/core';
 import { ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
 
 /** What the server hands the page: where Thryve is, and (server-rendered mode) the prefetched session. */
 export interface PageProps {
   sandboxUrl: string;
-  initialSession?: SessionPayload | undefined;
+  initialSession?: SessionSeed | undefined;
 }
 
 const fetcher = createProxyFetcher('/api/thryve/session');

@@ -1,5 +1,5 @@
 'use client';
-import type { Locale, ThryveFetcher } from '@thryve-connect/core';
+import { DEFAULT_LOCALE, type Locale, type ThryveFetcher } from '@thryve-connect/core';
 import { useEffect, useRef } from 'react';
 import type { ThryveTranslations } from '../ThryveConnectContext.js';
 
@@ -14,7 +14,7 @@ export function useProviderWarnings(
 ): void {
   // A non-English app that forgot its texts sees English labels around a translated widget: say so.
   useEffect(() => {
-    if (locale !== 'en' && !messages?.[locale]) {
+    if (locale !== DEFAULT_LOCALE && !messages?.[locale]) {
       console.warn(
         `[thryve-connect] No texts for locale "${locale}": our components show English around Thryve's ` +
           `"${locale}" widget. Import them, e.g. import { ${locale} } from '@thryve-connect/react/messages/${locale}', ` +

@@ -1,4 +1,4 @@
-import { DEFAULT_THRYVE_HOSTS, type Locale, type SessionPayload } from '@thryve-connect/core';
+import { DEFAULT_LOCALE, DEFAULT_THRYVE_HOSTS, type Locale, type SessionPayload } from '@thryve-connect/core';
 
 let sequence = 1_000_000_000;
 
@@ -24,6 +24,6 @@ export interface BuildSessionOptions {
  */
 export function buildSession(options: BuildSessionOptions = {}): SessionPayload {
   const origin = options.origin ?? DEFAULT_THRYVE_HOSTS.widget;
-  const url = `${origin}/?connectionSessionToken=${options.token ?? buildToken()}&platform=web&lang=${options.locale ?? 'en'}`;
+  const url = `${origin}/?connectionSessionToken=${options.token ?? buildToken()}&platform=web&lang=${options.locale ?? DEFAULT_LOCALE}`;
   return options.lifetimeMs === undefined ? { url } : { url, expiresAt: Date.now() + options.lifetimeMs };
 }
