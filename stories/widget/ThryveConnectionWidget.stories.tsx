@@ -1,13 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ThryveConnectionWidget } from '@thryve-connect/react';
+import { QueryClient } from '@tanstack/react-query';
+import { seedSession } from '@thryve-connect/core';
+import { ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
+import { useEffect, useRef } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
   expiringFetcher,
   pendingFetcher,
+  sandboxWidgetUrl,
   signedOutFetcher,
   untrustedUrlFetcher,
 } from '../support/fetchers.js';
-import { withFreshProvider, withProvider } from '../support/StoryProvider.js';
+import { proxyFetcher, STORY_USER, withFreshProvider, withProvider } from '../support/StoryProvider.js';
+import { clearSandboxFaults, injectSandboxFault, SANDBOX_HOSTS, SANDBOX_ORIGIN } from '../support/sandbox.js';
 
 const widgetOf = (canvasElement: HTMLElement) => {
   const element = canvasElement.querySelector<HTMLElement>('.thryve-connect-widget');
@@ -137,5 +144,48 @@ export const Dark: Story = {
   decorators: [withProvider(signedOutFetcher)],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toBeVisible();
+  },
+};
+
+/** A page as a server renders it with a session it fetched: the frame is in the HTML. */
+function ServerPage(props: { session: { url: string }; loadTimeoutMs: number }) {
+  const page = (
+    <ThryveConnectProvider
+      userKey={STORY_USER}
+      fetcher={proxyFetcher}
+      hosts={SANDBOX_HOSTS}
+      allowedWidgetOrigins={[SANDBOX_ORIGIN]}
+      queryClient={new QueryClient()}
+      initialSession={seedSession(props.session, { userKey: STORY_USER, locale: 'en' })}
+    >
+      <ThryveConnectionWidget height={560} loadTimeoutMs={props.loadTimeoutMs} />
+    </ThryveConnectProvider>
+  );
+  const container = useRef<HTMLDivElement>(null);
+  const hydrated = useRef(false);
+  useEffect(() => {
+    // Once: StrictMode's second effect would put a second frame into the page.
+    if (hydrated.current || !container.current) return;
+    hydrated.current = true;
+    container.current.innerHTML = renderToString(page);
+    hydrateRoot(container.current, page);
+  });
+  return <div ref={container} />;
+}
+
+/**
+ * A server-handed session whose frame never loads (the sandbox holds its request open): the same
+ * load timeout (here 2 s) and error state as any frame, not a blank "ready" box. Retry loads it.
+ */
+export const ErrorServerFrameNeverLoads: Story = {
+  beforeEach: async () => {
+    await injectSandboxFault({ route: 'widget', type: 'hang', times: 1 });
+    return clearSandboxFaults;
+  },
+  render: () => <ServerPage session={{ url: sandboxWidgetUrl() }} loadTimeoutMs={2_000} />,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('error'), { timeout: 15_000 });
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/Could not reach/);
+    await expect(canvasElement.querySelector('iframe')).toBeNull();
   },
 };

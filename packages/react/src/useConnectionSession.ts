@@ -7,8 +7,9 @@ import {
   sessionExpiry,
   toSessionSnapshot,
 } from '@thryve-connect/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { sessionOptionsOf } from './internal/signedOutOptions.js';
+import { useRerenderAt } from './internal/useRerenderAt.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
 export type { ConnectionSessionStatus } from '@thryve-connect/core';
@@ -55,15 +56,8 @@ export function useConnectionSession(options: UseConnectionSessionOptions = {}):
   const query = useQuery({ ...queryOptions, enabled }, client.queryClient);
 
   // Re-render when the session on screen stops being usable, so it turns `expired` on its own.
-  const [, setTick] = useState(0);
   const session = query.data;
-  useEffect(() => {
-    if (!session) return;
-    const delay = sessionExpiry(session, client.sessionMaxAgeMs) - SESSION_EXPIRY_MARGIN_MS - client.now();
-    if (delay <= 0) return;
-    const timer = setTimeout(() => setTick((tick) => tick + 1), Math.min(delay + 1, 2_147_483_647));
-    return () => clearTimeout(timer);
-  }, [session, client]);
+  useRerenderAt(session && sessionExpiry(session, client.sessionMaxAgeMs) - SESSION_EXPIRY_MARGIN_MS, client);
 
   const refresh = useCallback(() => void user?.refreshSession(locale), [user, locale]);
 

@@ -288,6 +288,29 @@ describe('ThryveConnectionWidget', () => {
     }
   });
 
+  it('gives a retried iframe that never loads the timeout again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const onError = vi.fn();
+      const { fetcher } = fakeFetcher();
+      const { wrapper } = setup(fetcher);
+      render(<ThryveConnectionWidget loadTimeoutMs={1_000} onError={onError} />, { wrapper });
+      await waitFor(() => expect(frame()).not.toBeNull());
+      await act(async () => {
+        vi.advanceTimersByTime(1_100);
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(container().dataset.state).toBe('loading');
+      await act(async () => {
+        vi.advanceTimersByTime(1_100);
+      });
+      expect(container().dataset.state).toBe('error');
+      expect(onError).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('aborts the request when the last widget unmounts', async () => {
     let signal: AbortSignal | undefined;
     const { fetcher } = fakeFetcher((request) => {

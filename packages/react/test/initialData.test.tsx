@@ -30,6 +30,7 @@ function Page(props: {
   /** Whose page data it is (the server's `prefetch(endUser, { userKey, locale })`). Default: `userKey`'s. */
   fetchedFor?: { userKey: string; locale: Locale };
   locale?: Locale;
+  loadTimeoutMs?: number;
 }) {
   const fetchedFor = props.fetchedFor ?? { userKey: props.userKey ?? 'nobody', locale: 'en' };
   return (
@@ -44,9 +45,22 @@ function Page(props: {
         fetchedFor,
       )}
     >
-      <ThryveConnectionWidget />
+      <ThryveConnectionWidget loadTimeoutMs={props.loadTimeoutMs} />
       <DataSourcePicker include={[1, 2]} />
     </ThryveConnectProvider>
+  );
+}
+
+/**
+ * What the browser keeps of a frame in the server's HTML that loaded before the script ran: its load
+ * event is gone, its Resource Timing entry stays. jsdom loads no frames, so the entry is put there.
+ */
+function loadedBeforeHydration(url: string) {
+  const entries = performance.getEntriesByName.bind(performance);
+  vi.spyOn(performance, 'getEntriesByName').mockImplementation((name, type) =>
+    name === url
+      ? [{ name, entryType: 'resource', initiatorType: 'iframe' } as unknown as PerformanceEntry]
+      : entries(name, type),
   );
 }
 
@@ -72,6 +86,7 @@ describe('given a session and statuses from the server render', () => {
     container.innerHTML = html;
     document.body.append(container);
     const frame = container.querySelector('iframe');
+    loadedBeforeHydration(frame?.src ?? '');
     const browser = counting();
     await act(async () => {
       hydrateRoot(
@@ -89,6 +104,59 @@ describe('given a session and statuses from the server render', () => {
         screen.getByText('Garmin', { selector: '.thryve-connect-source__name' }).closest('li') as HTMLElement,
       ).getByText('Not connected'),
     ).toBeTruthy();
+  });
+
+  describe('given its frame had not loaded when the page hydrated', () => {
+    async function hydrateServerPage(loadTimeoutMs: number) {
+      const session = { url: widgetUrl() };
+      const server = counting();
+      const html = renderToString(
+        <Page fetcher={server.fetcher} userKey="user-1" session={session} connected={[]} />,
+      );
+      const container = document.createElement('div');
+      container.innerHTML = html;
+      document.body.append(container);
+      const frame = container.querySelector('iframe');
+      const browser = counting();
+      await act(async () => {
+        hydrateRoot(
+          container,
+          <Page
+            fetcher={browser.fetcher}
+            userKey="user-1"
+            session={session}
+            connected={[]}
+            loadTimeoutMs={loadTimeoutMs}
+          />,
+        );
+      });
+      const widget = container.querySelector('.thryve-connect-widget') as HTMLElement;
+      return { frame, widget, browser };
+    }
+
+    it('shows it as loading, and ready with the same frame once it loads', async () => {
+      const { frame, widget } = await hydrateServerPage(60_000);
+      expect(widget.dataset.state).toBe('loading');
+      expect(widget.querySelector('iframe')).toBe(frame);
+      await act(async () => {
+        frame?.dispatchEvent(new Event('load'));
+      });
+      expect(widget.dataset.state).toBe('ready');
+      expect(widget.querySelector('iframe')).toBe(frame);
+    });
+
+    it('turns a frame that never loads into the timeout error with Retry, as any other frame', async () => {
+      const { widget, browser } = await hydrateServerPage(200);
+      await waitFor(() => expect(widget.dataset.state).toBe('error'));
+      expect(within(widget).getByRole('alert').textContent).toMatch(/Could not reach/);
+      expect(widget.querySelector('iframe')).toBeNull();
+      await act(async () => {
+        within(widget).getByRole('button', { name: 'Try again' }).click();
+      });
+      expect(widget.dataset.state).toBe('loading');
+      expect(widget.querySelector('iframe')).not.toBeNull();
+      expect(browser.calls).toEqual([]); // the session was fine: the same URL in a new frame
+    });
   });
 
   it("is used for its own user only: another user's page asks its own backend", async () => {
