@@ -122,8 +122,11 @@ describe('DataSourcePicker end to end', () => {
     expect(await link.getAttribute('href')).toContain(
       `${sandbox.url}/dataSourceDirectConnection.html?token=`,
     );
-    await page.getByRole('button', { name: 'Continue in this window' }).click();
-    await page.waitForURL((url) => url.origin === sandbox.url);
+    // No redirectUri in popup mode: continuing in this window would strand the user on Thryve's page.
+    expect(await page.getByRole('button', { name: 'Continue in this window' }).count()).toBe(0);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await tab.waitForURL((url) => url.origin === sandbox.url);
+    await tab.close();
   });
 
   it('claims nothing for a crafted result URL with nothing pending', async () => {
