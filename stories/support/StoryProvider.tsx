@@ -31,13 +31,14 @@ export const STORY_USER = 'storybook-demo-user';
 export function StoryProvider(props: {
   fetcher?: ThryveFetcher;
   locale?: Locale;
-  userKey?: string | null;
+  /** Default: the demo user. `undefined`, given explicitly, is "sign-in still loading". */
+  userKey?: string | null | undefined;
   children: ReactNode;
 }) {
   const [queryClient] = useState(() => new QueryClient());
   return (
     <ThryveConnectProvider
-      userKey={props.userKey === undefined ? demoUserOf() : props.userKey}
+      userKey={'userKey' in props ? props.userKey : demoUserOf()}
       fetcher={props.fetcher ?? proxyFetcher}
       locale={props.locale}
       hosts={SANDBOX_HOSTS}
