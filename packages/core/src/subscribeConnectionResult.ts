@@ -1,4 +1,5 @@
 import type { ThryveConnect } from './createThryveConnect.js';
+import { pendingActionsOf } from './internal/flowStore.js';
 import {
   CONNECTION_RESULT_PARAMS,
   type ConnectionResult,
@@ -49,6 +50,9 @@ function inboxOf(thryve: ThryveConnect): Inbox {
   };
   thryve.onUserChange(forget);
   forget(thryve.userKey);
+  // A page that listens for results also clears the pending action on sign-out, even if it never
+  // started a connect itself (the picker of a signed-out page renders no row).
+  pendingActionsOf(thryve);
   return created;
 }
 

@@ -100,6 +100,14 @@ describe('while sign-in is still loading', () => {
     expect(getConnectionResult(thryve, thryve.forUser('alice'))).toEqual({ status: 'none' });
   });
 
+  it('clears the pending action on sign-out, even on a page that started nothing', () => {
+    createPendingActionStore().save({ userKey: 'alice', action: 'connect', dataSource: 1, token: TOKEN });
+    subscribeConnectionResult(thryve, undefined, () => {});
+    expect(createPendingActionStore().peek('alice')).not.toBeNull();
+    thryve.setUser(null);
+    expect(sessionStorage.getItem('thryve-connect:pending-action')).toBeNull();
+  });
+
   it("keeps a matched result with its user only: once they sign out it is nobody's", async () => {
     aliceReturnsFromThryve();
     const alice = thryve.forUser('alice');

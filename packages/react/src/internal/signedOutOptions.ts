@@ -1,3 +1,4 @@
+import { skipToken } from '@tanstack/react-query';
 import {
   type ConnectionsQueryOptions,
   type SessionQueryOptions,
@@ -7,7 +8,7 @@ import {
 
 // Hooks call useQuery unconditionally; while nobody is signed in they observe this key, which is
 // never fetched and never any user's.
-const SIGNED_OUT = { queryKey: SIGNED_OUT_QUERY_KEY, enabled: false } as const;
+const SIGNED_OUT = { queryKey: SIGNED_OUT_QUERY_KEY, queryFn: skipToken, enabled: false } as const;
 
 /** The user's session options, or options that fetch nothing while nobody is signed in. */
 export function sessionOptionsOf(
