@@ -110,14 +110,23 @@ function serve(key: string, start: () => Promise<{ dir: string; url: string }>) 
   return app;
 }
 
-/** The Vite app's production build (on another React, if asked), served by its Node backend. */
-function viteApp(react?: string) {
-  return serve(`vite-app@${react ?? 'default'}`, async () => {
+/**
+ * The Vite app's production build (on another React, if asked), served by its Node backend; or its
+ * development build, where React's StrictMode runs every effect twice.
+ */
+function viteApp(react?: string, mode: 'production' | 'development' = 'production') {
+  return serve(`vite-app@${react ?? 'default'}:${mode}`, async () => {
     const dir = prepare('vite-app', react);
+    const outDir = mode === 'production' ? 'dist' : 'dist-development';
     // NODE_ENV as a CI machine has it: Vitest's `test` would make Vite compile React's development build.
-    sh('npx', ['vite', 'build'], dir, { VITE_THRYVE_SANDBOX_URL: sandbox.url, NODE_ENV: 'production' });
+    sh('npx', ['vite', 'build', '--mode', mode, '--outDir', outDir], dir, {
+      VITE_THRYVE_SANDBOX_URL: sandbox.url,
+      NODE_ENV: mode,
+    });
     const app = await startApp('node', ['server.mjs'], dir, await freePort(), {
       THRYVE_SANDBOX_URL: sandbox.url,
+      STATIC_DIR: outDir,
+      NODE_ENV: mode,
     });
     running.push(app.child);
     return { dir, url: app.url };
@@ -480,49 +489,63 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
     await browserOf.context.close();
   }, 600_000);
 
-  it('given a Vite app whose sign-in is still loading when Thryve sends the user back, the result leaves the address bar at once and reaches the user once known', async () => {
-    const { url } = await viteApp();
-    const browserOf = await openAs(url, newAlias('loading'));
-    const { page, badge } = browserOf;
-    // The app's "who is signed in" call, held on the way back from Thryve until the test lets it go.
-    let holding = false;
-    let release: () => void = () => {};
-    const held = new Promise<void>((arrived) => {
-      void page.route('**/api/me', async (route) => {
-        if (!holding) return route.continue();
-        await new Promise<void>((go) => {
-          release = go;
-          arrived();
+  it.each(['production', 'development'] as const)(
+    'given a Vite app (%s build, StrictMode) whose sign-in is still loading when Thryve sends the user back, the result leaves the address bar at once and reaches both listeners once the user is known',
+    async (mode) => {
+      const { dir, url } = await viteApp(undefined, mode);
+      if (mode === 'development') {
+        // React's development build, where StrictMode mounts every effect twice, and our development texts.
+        const code = browserJavaScript(join(dir, 'dist-development'));
+        expect(code.includes('react-stack-top-frame'), "React's development build").toBe(true);
+        expect(code.includes('must be used within <ThryveConnectProvider>'), 'our development texts').toBe(
+          true,
+        );
+      }
+      const browserOf = await openAs(url, newAlias('loading'));
+      const { page, badge } = browserOf;
+      // The app's "who is signed in" call, held on the way back from Thryve until the test lets it go.
+      let holding = false;
+      let release: () => void = () => {};
+      const held = new Promise<void>((arrived) => {
+        void page.route('**/api/me', async (route) => {
+          if (!holding) return route.continue();
+          await new Promise<void>((go) => {
+            release = go;
+            arrived();
+          });
+          await route.continue();
         });
-        await route.continue();
       });
-    });
-    const returns: string[] = [];
-    page.on('request', (request) => {
-      if (request.isNavigationRequest() && new URL(request.url()).origin === url) returns.push(request.url());
-    });
+      const returns: string[] = [];
+      page.on('request', (request) => {
+        if (request.isNavigationRequest() && new URL(request.url()).origin === url)
+          returns.push(request.url());
+      });
 
-    await page.goto(`${url}/devices`);
-    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
-    await expect.poll(() => connect.isEnabled()).toBe(true);
-    await connect.click();
-    await page.waitForURL((next) => next.origin === sandbox.url);
-    holding = true;
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await held; // back on /devices, the app does not know its user yet
+      await page.goto(`${url}/devices`);
+      const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+      await expect.poll(() => connect.isEnabled()).toBe(true);
+      await connect.click();
+      await page.waitForURL((next) => next.origin === sandbox.url);
+      holding = true;
+      await page.getByRole('button', { name: 'Allow' }).click();
+      await held; // back on /devices, the app does not know its user yet
 
-    // Thryve did send the result in the address...
-    expect(new URL(returns.at(-1) ?? '').searchParams.has('token')).toBe(true);
-    // ...and it leaves the address bar while the user is still unknown.
-    await expect.poll(() => new URL(page.url()).search).toBe('');
-    expect(new URL(page.url()).pathname).toBe('/devices');
-    expect(await page.locator('#heard li').count()).toBe(0);
+      // Thryve did send the result in the address...
+      expect(new URL(returns.at(-1) ?? '').searchParams.has('token')).toBe(true);
+      // ...and it leaves the address bar while the user is still unknown.
+      await expect.poll(() => new URL(page.url()).search).toBe('');
+      expect(new URL(page.url()).pathname).toBe('/devices');
+      expect(await page.locator('#heard li').count()).toBe(0);
 
-    release();
-    await expect.poll(() => page.locator('#heard li').allTextContents()).toEqual(['connected 1']);
-    await expect.poll(() => badge('Fitbit')).toBe('Connected');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
-    expect(await page.locator('#heard li').allTextContents()).toEqual(['connected 1']);
-    await browserOf.context.close();
-  }, 600_000);
+      release();
+      const heard = async () => (await page.locator('#heard li').allTextContents()).sort();
+      await expect.poll(heard).toEqual(['page: connected 1', 'picker: connected 1']);
+      await expect.poll(() => badge('Fitbit')).toBe('Connected');
+      await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
+      expect(await heard()).toEqual(['page: connected 1', 'picker: connected 1']);
+      await browserOf.context.close();
+    },
+    600_000,
+  );
 });

@@ -5,6 +5,7 @@ import { extname, join, normalize } from 'node:path';
 import { createThryveClient, createThryveConnectHandler, toNodeHandler } from '@thryve-connect/server';
 
 const sandbox = process.env.THRYVE_SANDBOX_URL;
+const root = process.env.STATIC_DIR ?? 'dist';
 // A demo session cookie stands in for the app's sign-in.
 const demoUser = (cookie) => /(?:^|;\s*)demo-user=([A-Za-z0-9-]{1,80})/.exec(cookie ?? '')?.[1] ?? null;
 const proxy = toNodeHandler(
@@ -35,7 +36,7 @@ createServer(async (req, res) => {
   }
   const file = extname(path) ? normalize(path).replace(/^(\.\.[/\\])+/, '') : '/index.html';
   try {
-    const body = await readFile(join('dist', file));
+    const body = await readFile(join(root, file));
     res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
     res.end(body);
   } catch {

@@ -1,6 +1,11 @@
 import '@thryve-connect/react/styles.css';
 import { createProxyFetcher } from '@thryve-connect/core';
-import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
+import {
+  DataSourcePicker,
+  ThryveConnectionWidget,
+  ThryveConnectProvider,
+  useConnectionResult,
+} from '@thryve-connect/react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -28,13 +33,16 @@ function useSignedInUser() {
 }
 
 function Devices() {
+  // What each listener heard of Thryve's redirect back: the picker's callback and the page's own hook.
   const [heard, setHeard] = useState([]);
+  const hear = (listener) => (id) => setHeard((lines) => [...lines, `${listener}: connected ${id}`]);
+  useConnectionResult({ onConnected: hear('page') });
   return (
     <>
       <DataSourcePicker
         include={[1, 2, 18]}
         redirectUri={`${window.location.origin}/devices`}
-        onConnected={(id) => setHeard((lines) => [...lines, `connected ${id}`])}
+        onConnected={hear('picker')}
       />
       <ul id="heard" aria-label="Connection results">
         {heard.map((line, index) => (
