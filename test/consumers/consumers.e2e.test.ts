@@ -347,6 +347,12 @@ const tokenOf = (src: string | null) =>
   new URL(src ?? '', 'http://x').searchParams.get('connectionSessionToken');
 const demoUserOf = (cookie: string | undefined) =>
   /(?:^|;\s*)demo-user=([A-Za-z0-9-]+)/.exec(cookie ?? '')?.[1];
+/**
+ * A known product bug, to drop from this list once fixed: in a development build, while no user is
+ * known, each hook observes the signed-out key with no queryFn and TanStack Query logs an error per
+ * render (packages/react/src/internal/signedOutOptions.ts; `queryFn: skipToken` would say "never fetched").
+ */
+const SIGNED_OUT_WITHOUT_QUERY_FN = /^console: \[\["thryve-connect",null\]\]: No queryFn was passed/;
 const newAlias = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** A signed-in browser that records what it shows and which user each proxy call was made for. */
@@ -355,6 +361,14 @@ async function openAs(url: string, alias: string) {
   await context.addCookies([{ name: 'demo-user', value: alias, url }]);
   const page = await context.newPage();
   await page.addInitScript(recordSnapshots);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   const sessions: { user: string | undefined; token: string | null }[] = [];
   const connections: (string | undefined)[] = [];
   page.on('response', async (response) => {
@@ -377,7 +391,12 @@ async function openAs(url: string, alias: string) {
     await page.getByLabel('User').fill(next);
     await page.getByRole('button', { name: 'Sign in' }).click();
   };
-  return { context, page, sessions, connections, seen, frameSrc, widgetState, badge, signIn };
+  /** Closes the browser: no page error, console error or failed request along the way (but the `known` ones). */
+  const close = async (known: RegExp[] = []) => {
+    await context.close();
+    expect(problems.filter((problem) => !known.some((pattern) => pattern.test(problem)))).toEqual([]);
+  };
+  return { page, sessions, connections, seen, frameSrc, widgetState, badge, signIn, close };
 }
 
 describe('whose data: the built packages in Chromium, the sandbox behind the real proxy', () => {
@@ -411,7 +430,7 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
     const underB = snapshots.filter((s) => s.user === `Signed in as ${b}`);
     expect(underB.length).toBeGreaterThan(0);
     expect(underB.filter((s) => s.frames.some((f) => tokenOf(f) === aToken))).toEqual([]);
-    await browserOf.context.close();
+    await browserOf.close();
   }, 600_000);
 
   it('given a Next devices page server-rendered with A’s statuses, when B signs in without a reload, B’s connections are asked and A’s Connected is never shown to B', async () => {
@@ -436,7 +455,7 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
     const underB = snapshots.filter((s) => s.user === `Signed in as ${b}`);
     expect(underB.length).toBeGreaterThan(0);
     expect(underB.filter((s) => s.fitbit === 'Connected')).toEqual([]);
-    await browserOf.context.close();
+    await browserOf.close();
   }, 600_000);
 
   it('given a Next page seeded in English, when the language menu switches to German, the frame is a German session of its own', async () => {
@@ -465,7 +484,7 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
         .flatMap((s) => s.frames)
         .filter((f) => new URL(f, 'http://x').searchParams.get('lang') !== 'de'),
     ).toEqual([]);
-    await browserOf.context.close();
+    await browserOf.close();
   }, 600_000);
 
   it('given the Next devices page with the picker and the page’s own useConnectionResult, after Thryve’s redirect back each hears the result exactly once', async () => {
@@ -486,7 +505,7 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
     await expect.poll(() => badge('Fitbit')).toBe('Connected');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
     expect((await heard()).sort()).toEqual(['page: connected 1', 'picker: connected 1']);
-    await browserOf.context.close();
+    await browserOf.close();
   }, 600_000);
 
   it.each(['production', 'development'] as const)(
@@ -544,7 +563,7 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
       await expect.poll(() => badge('Fitbit')).toBe('Connected');
       await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
       expect(await heard()).toEqual(['page: connected 1', 'picker: connected 1']);
-      await browserOf.context.close();
+      await browserOf.close(mode === 'development' ? [SIGNED_OUT_WITHOUT_QUERY_FN] : []);
     },
     600_000,
   );
