@@ -347,12 +347,6 @@ const tokenOf = (src: string | null) =>
   new URL(src ?? '', 'http://x').searchParams.get('connectionSessionToken');
 const demoUserOf = (cookie: string | undefined) =>
   /(?:^|;\s*)demo-user=([A-Za-z0-9-]+)/.exec(cookie ?? '')?.[1];
-/**
- * A known product bug, to drop from this list once fixed: in a development build, while no user is
- * known, each hook observes the signed-out key with no queryFn and TanStack Query logs an error per
- * render (packages/react/src/internal/signedOutOptions.ts; `queryFn: skipToken` would say "never fetched").
- */
-const SIGNED_OUT_WITHOUT_QUERY_FN = /^console: \[\["thryve-connect",null\]\]: No queryFn was passed/;
 const newAlias = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** A signed-in browser that records what it shows and which user each proxy call was made for. */
@@ -563,7 +557,7 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
       await expect.poll(() => badge('Fitbit')).toBe('Connected');
       await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
       expect(await heard()).toEqual(['page: connected 1', 'picker: connected 1']);
-      await browserOf.close(mode === 'development' ? [SIGNED_OUT_WITHOUT_QUERY_FN] : []);
+      await browserOf.close([]);
     },
     600_000,
   );

@@ -166,3 +166,21 @@ describe('coming back from Thryve', () => {
     expect(screen.getByTestId('host').textContent).toBe('none');
   });
 });
+
+describe('while nobody is known', () => {
+  it.each([
+    ['signed out', null],
+    ['sign-in loading', undefined],
+  ] as const)('renders the picker and a result hook without a console error (%s)', async (_, userKey) => {
+    const errors = vi.spyOn(console, 'error');
+    render(
+      <Page backend={createFakeFetcher()} userKey={userKey}>
+        <DataSourcePicker include={[1, 2]} />
+        <HostListener name="host" />
+      </Page>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByTestId('host').textContent).toBe('none');
+    expect(errors).not.toHaveBeenCalled();
+  });
+});
