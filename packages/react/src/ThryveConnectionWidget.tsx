@@ -1,6 +1,6 @@
 'use client';
 import type { Locale, ThryveConnectError } from '@thryve-connect/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useCallback } from 'react';
 import { rootAttributes } from './internal/rootAttributes.js';
 import { useWidgetFrame } from './internal/useWidgetFrame.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -66,8 +66,22 @@ export interface ThryveConnectionWidgetProps {
   unstyled?: boolean;
 }
 
-const frameStyle: CSSProperties = { display: 'block', width: '100%', border: 0, minHeight: 560 };
-const coverStyle: CSSProperties = { position: 'absolute', inset: 0, zIndex: 1, minHeight: 0 };
+/**
+ * Sets a host's `height` on an element through the CSSOM, which a strict `style-src 'self'` allows: a
+ * `style` attribute in the server's HTML it blocks (a nonce cannot allow one). Until hydration the
+ * stylesheet's minimum height holds the space.
+ */
+function useHeightRef(height: number | string | undefined) {
+  const css = typeof height === 'number' ? `${height}px` : height;
+  return useCallback(
+    (element: HTMLElement | null) => {
+      if (!element) return;
+      element.style.height = css ?? '';
+      element.style.minHeight = css === undefined ? '' : '0';
+    },
+    [css],
+  );
+}
 
 /**
  * Thryve's hosted Connection Widget in an iframe: gets a session through the provider's controller,
@@ -88,6 +102,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
     onError: props.onError,
     onSessionRefresh: props.onSessionRefresh,
   });
+  const sized = useHeightRef(props.height);
   if (widget.status === 'signed_out') return null;
 
   const state: ThryveConnectionWidgetState = widget.status;
@@ -108,8 +123,8 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
         [props.unstyled ? undefined : 'thryve-connect-widget', props.className].filter(Boolean).join(' ') ||
         undefined
       }
-      // Positioned, so the loading iframe can sit under the skeleton even without our stylesheet.
-      style={{ position: 'relative', ...props.style }}
+      // Only the host's own style: ours is in the stylesheet, so a strict style-src has nothing to block.
+      style={props.style}
       data-state={state}
       aria-busy={loading}
       {...rootAttributes(context, locale)}
@@ -134,10 +149,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
           src={frame.src}
           title={props.title ?? messages.widgetTitle}
           className="thryve-connect-widget__frame"
-          style={{
-            ...frameStyle,
-            ...(props.height === undefined ? null : { height: props.height, minHeight: 0 }),
-          }}
+          ref={sized}
           // Loading in place, at full size, under the skeleton. Not hidden: Chrome throttles hidden
           // cross-origin frames, and the widget then takes longer to load. Out of reach until it shows.
           tabIndex={loading ? -1 : undefined}
@@ -151,9 +163,9 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       {loading &&
         (props.loadingFallback ?? (
           <div
-            className="thryve-connect-widget__skeleton"
             // Over the loading iframe when there is one; in the flow, holding the height, before.
-            style={frame ? coverStyle : props.height === undefined ? undefined : { height: props.height }}
+            className={`thryve-connect-widget__skeleton${frame ? ' thryve-connect-widget__skeleton--cover' : ''}`}
+            ref={frame ? undefined : sized}
             aria-hidden="true"
           >
             <div className="thryve-connect-skeleton-line" />
