@@ -50,13 +50,10 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
   if (redirectUri !== undefined) {
     store.savePendingAction({ action: 'connect', dataSource, token });
     store.set(dataSource, { status: 'connecting' });
-    window.location.assign(url);
+    user.thryve.navigate({ url, target: 'self', action: 'connect' });
     return 'navigated';
   }
-  // Not 'noopener': with it window.open always returns null, and a blocked tab could not be told
-  // apart. The opener is cut right away instead, before the new page can run any script.
-  const opened = window.open(url, '_blank');
-  if (!opened) {
+  if (user.thryve.navigate({ url, target: 'tab', action: 'connect' }) === 'blocked') {
     store.set(dataSource, {
       status: 'error',
       error: new ThryveConnectError(
@@ -67,7 +64,6 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     });
     return 'blocked';
   }
-  opened.opener = null;
   store.set(dataSource, { status: 'connecting' });
   const { queryClient } = user.thryve;
   // The token may be single-use (Thryve does not say): the next click gets a fresh one.
@@ -109,6 +105,6 @@ export function continueConnectInThisWindow(
   }
   store.savePendingAction({ action: 'connect', dataSource, token });
   store.set(dataSource, { status: 'connecting' });
-  window.location.assign(url);
+  user.thryve.navigate({ url, target: 'self', action: 'connect' });
   return true;
 }

@@ -10,6 +10,7 @@ import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './Connec
 import type { PendingActionStorage } from './createPendingActionStore.js';
 import { resolveHosts, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
+import { defaultNavigate, type ThryveNavigate } from './navigate.js';
 import { parseConnectedSources } from './parseConnectedSources.js';
 import {
   connectionsQueryKey,
@@ -49,6 +50,11 @@ export interface ThryveConnectOptions {
   storage?: PendingActionStorage | undefined;
   /** Clock, for tests. Default `Date.now`. */
   now?: (() => number) | undefined;
+  /**
+   * Opens Thryve's connect and revoke pages. Default {@link defaultNavigate}: this window, or a new tab
+   * whose blocking is detected. Give your own for Capacitor, Electron or a WebView (see the guide).
+   */
+  navigate?: ThryveNavigate | undefined;
 }
 
 /** Query options of a session, ready for a React Query observer (`useQuery`) or `fetchQuery`. */
@@ -88,6 +94,8 @@ export interface ThryveConnect {
   readonly storage: PendingActionStorage | undefined;
   /** The controller's clock. */
   now(): number;
+  /** Opens a connect or revoke page (the `navigate` option, else {@link defaultNavigate}). */
+  navigate: ThryveNavigate;
   /**
    * Who is signed in: the last key given to {@link ThryveConnect.setUser}; `null` nobody; `undefined`
    * not known yet (nothing has been said, or sign-in is still loading).
@@ -349,6 +357,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     sessionMaxAgeMs,
     storage: options.storage,
     now,
+    navigate: options.navigate ?? defaultNavigate,
     userKey: undefined,
 
     forUser(userKey) {

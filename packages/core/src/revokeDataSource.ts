@@ -63,7 +63,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
     }
     store.savePendingAction({ action: 'revoke', dataSource, token: session.session.token });
     store.set(dataSource, { status: 'revoking' });
-    window.location.assign(url);
+    thryve.navigate({ url, target: 'self', action: 'revoke' });
     return;
   }
 

@@ -4,15 +4,18 @@ import {
   type ConnectionsSeed,
   createThryveConnect,
   DEFAULT_LOCALE,
+  defaultNavigate,
   type Locale,
   type SessionSeed,
   type ThryveConnect,
   ThryveConnectError,
   type ThryveFetcher,
   type ThryveHosts,
+  type ThryveNavigate,
 } from '@thryve-connect/core';
 import { type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
+import { useLatestRef } from './internal/useLatestRef.js';
 import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
 
 interface ProviderBaseProps {
@@ -61,6 +64,12 @@ interface ProviderConfigProps {
   queryClient?: QueryClient | undefined;
   /** How long a session without `expiresAt` is used before a fresh one is fetched. Default 10 minutes. */
   sessionMaxAgeMs?: number | undefined;
+  /**
+   * Opens Thryve's connect and revoke pages your way (Capacitor's in-app browser, Electron's shell, a
+   * WebView): called with `{ url, target, action }` straight from the click. Return `'blocked'` when a
+   * tab could not be opened. Default: this window, or a new tab. An inline function is fine.
+   */
+  navigate?: ThryveNavigate | undefined;
 }
 
 /** A controller you created with `createThryveConnect` (e.g. to start a connect from outside React). */
@@ -71,6 +80,7 @@ interface ProviderClientProps {
   allowedWidgetOrigins?: undefined;
   queryClient?: undefined;
   sessionMaxAgeMs?: undefined;
+  navigate?: undefined;
 }
 
 /** Props of {@link ThryveConnectProvider}: a `fetcher` (and settings), or a ready `client`. */
@@ -124,6 +134,7 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   // Keyed by the settings' values: a host's inline `hosts={{ … }}` is not a new controller.
   const originsKey = props.allowedWidgetOrigins?.join(' ');
   const { client: ownController, sessionMaxAgeMs } = props;
+  const navigateRef = useLatestRef(props.navigate);
   const api = hosts?.api;
   const widget = hosts?.widget;
   const direct = hosts?.direct;
@@ -136,8 +147,10 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
         hosts: { api, widget, direct },
         allowedWidgetOrigins: originsKey?.split(' '),
         sessionMaxAgeMs,
+        // Read at the click, so a new function each render neither rebuilds the controller nor goes stale.
+        navigate: (request) => (navigateRef.current ?? defaultNavigate)(request),
       }),
-    [ownController, fetcher, queryClient, api, widget, direct, originsKey, sessionMaxAgeMs],
+    [ownController, fetcher, queryClient, api, widget, direct, originsKey, sessionMaxAgeMs, navigateRef],
   );
 
   // The signed-in user's handle, swapped in the same render as the key: no component below ever holds
