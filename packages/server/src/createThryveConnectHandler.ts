@@ -15,8 +15,8 @@ import { BodyTooLargeError, readBody } from './internal/readBody.js';
 import { sealStore, storeSecretOf } from './internal/sealedStore.js';
 import { isAlias, isEndUserId, isObject } from './internal/validation.js';
 import { classifyDataSource, DATA_SOURCE_MESSAGES, extendCatalogue } from './internal/webDataSource.js';
-import type { ThryveStore, ThryveTokenBucket } from './ThryveStore.js';
 import { isThryveApiError, ThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
+import type { ThryveStore, ThryveTokenBucket } from './ThryveStore.js';
 
 /** Who the signed-in user is, in Thryve's terms: the app's alias for them, or their Thryve end-user id. */
 export type ThryveEndUser = { alias: string } | { endUserId: string };
@@ -264,7 +264,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     options.store ?? createMemoryStore(),
     storeSecretOf(options.storeSecret, options.store !== undefined, 'createThryveConnectHandler'),
   );
-  const limits = options.limits === false ? {} : (options.limits ?? {});
+  const limits = options.limits === false ? { user: false, app: false } : (options.limits ?? {});
   const userLimit = checkedBucket(limits.user ?? DEFAULT_RATE_LIMITS.user, 'user');
   const appLimit = checkedBucket(limits.app ?? DEFAULT_RATE_LIMITS.app, 'app');
   const appLimitKey = store.key('rl', 'app');
@@ -316,7 +316,10 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     const now = Date.now();
     if (now - storeReportedAt < STORE_REPORT_INTERVAL_MS) return;
     storeReportedAt = now;
-    report(new Error('The thryve-connect store is unavailable; serving without it.', { cause: error }), request);
+    report(
+      new Error('The thryve-connect store is unavailable; serving without it.', { cause: error }),
+      request,
+    );
   }
 
   /**

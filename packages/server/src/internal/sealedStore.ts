@@ -63,9 +63,10 @@ export function sealStore(store: ThryveStore, secret: string): SealedStore {
         const decipher = createDecipheriv('aes-256-gcm', encKey, bytes.subarray(0, 12));
         decipher.setAAD(Buffer.from(key));
         decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString(
-          'utf8',
-        );
+        return Buffer.concat([
+          decipher.update(bytes.subarray(12, bytes.length - 16)),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
         // Sealed with another secret (a rotation) or tampered with: a miss, never a wrong answer.
         return undefined;
