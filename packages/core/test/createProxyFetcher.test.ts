@@ -109,7 +109,9 @@ describe('createProxyFetcher over real HTTP', () => {
   });
 
   it('reads a 429 as rate_limited with its Retry-After, which no plain retry may ignore', async () => {
-    const error = await failure(createProxyFetcher(`${base}/api/thryve/session?status=429`)({ locale: 'en' }));
+    const error = await failure(
+      createProxyFetcher(`${base}/api/thryve/session?status=429`)({ locale: 'en' }),
+    );
     expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 7_000, retryable: false });
   });
 

@@ -173,7 +173,9 @@ describe('given Redis killed during load', () => {
     expect(answered.filter((answer) => answer.status >= 500)).toEqual([]);
     // The policy: served (200), or refused by a limit kept in this process meanwhile (429); never a 5xx.
     expect(answered.filter((answer) => answer.status !== 200 && answer.status !== 429)).toEqual([]);
-    expect(answered.slice(0, duringOutage).filter((answer) => answer.status === 200).length).toBeGreaterThan(0);
+    expect(answered.slice(0, duringOutage).filter((answer) => answer.status === 200).length).toBeGreaterThan(
+      0,
+    );
     // The route deadline is the client's 10 s; nothing came near it.
     expect(Math.max(...answered.map((answer) => answer.ms))).toBeLessThan(2_000);
     expect(errors.length).toBeGreaterThanOrEqual(1);
