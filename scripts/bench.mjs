@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: every figure we track, in one table: size budgets (size-limit), the browser
 // benchmarks (test/bench, Playwright + Debian Chromium against the sandbox), the proxy's overhead and
-// its load figure (500 concurrent sessions).
+// its load figure (500 concurrent sessions), and a fleet of two proxy processes sharing Redis.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -70,6 +70,26 @@ if (existsSync('packages/server/bench/load.mjs')) {
     }
   } catch {
     rows.push({ figure: 'proxy load', value: 'failed', budget: '' });
+  }
+}
+
+if (existsSync('packages/server/bench/fleet.mjs')) {
+  // Two proxy processes sharing one Redis: needs redis-server (apt-get install -y redis-server).
+  const fleet = run('node', ['packages/server/bench/fleet.mjs', '--json']);
+  try {
+    for (const [figure, value] of Object.entries(JSON.parse(fleet.stdout.trim().split('\n').at(-1)))) {
+      rows.push({
+        figure: `proxy ${figure}`,
+        value: String(value),
+        budget: figure === 'fleet: failures' ? '0' : '',
+      });
+    }
+  } catch {
+    rows.push({
+      figure: 'proxy fleet',
+      value: `failed: ${fleet.stderr.trim().split('\n').at(-1) ?? ''}`,
+      budget: '',
+    });
   }
 }
 

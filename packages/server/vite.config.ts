@@ -9,9 +9,9 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      input: { index: 'src/index.ts' },
-      external: [...builtinModules, /^node:/, /^@thryve-connect\//, /^hono/, /^@hono\//],
-      output: { format: 'es', entryFileNames: '[name].js' },
+      input: { index: 'src/index.ts', redis: 'src/redis/index.ts' },
+      external: [...builtinModules, /^node:/, /^@thryve-connect\//, /^hono/, /^@hono\//, /^ioredis/],
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 });

@@ -5,7 +5,8 @@
  * - input and URL validation: `invalid_url` … `invalid_input`;
  * - the host's backend and Thryve behind it: `unauthorized` (nobody is signed in), `forbidden`,
  *   `bad_request`, `not_found`, `server_error`, `network_error`, `timeout`, `invalid_response`, and
- *   `configuration_error` (Thryve refused the app's credentials: no retry will help);
+ *   `configuration_error` (Thryve refused the app's credentials: no retry will help), and
+ *   `rate_limited` (the backend's limit for this user or app is spent: `retryAfterMs` says for how long);
  * - the flow at run time: `aborted`, `session_expired`, `popup_blocked`, and `fetcher_error` (a custom
  *   fetcher threw something that is not a thryve-connect error: a bug, kept as `cause`, never retried).
  */
@@ -29,6 +30,7 @@ export type ThryveConnectErrorCode =
   | 'timeout'
   | 'invalid_response'
   | 'configuration_error'
+  | 'rate_limited'
   | 'aborted'
   | 'session_expired'
   | 'popup_blocked'
@@ -38,6 +40,8 @@ export type ThryveConnectErrorCode =
 export interface ThryveConnectErrorOptions {
   cause?: unknown;
   status?: number;
+  /** For `rate_limited`: how long until a new try can succeed (the answer's `Retry-After`). */
+  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -49,14 +53,20 @@ export class ThryveConnectError extends Error {
   override readonly name = 'ThryveConnectError';
   readonly code: ThryveConnectErrorCode;
   readonly status: number | undefined;
+  /** For `rate_limited`: milliseconds until a new try can succeed, when the backend said. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: ThryveConnectErrorCode, message: string, options: ThryveConnectErrorOptions = {}) {
     super(message || code, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
-  /** True for failures that may pass on their own (network, 5xx, timeout): worth an automatic retry. */
+  /**
+   * True for failures that may pass on their own (network, 5xx, timeout): worth an automatic retry.
+   * Not `rate_limited`: it passes only after `retryAfterMs`, which `shouldRetry` waits for once.
+   */
   get retryable(): boolean {
     return this.code === 'network_error' || this.code === 'server_error' || this.code === 'timeout';
   }

@@ -29,6 +29,7 @@ function codeForStatus(status: number): ThryveConnectErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 408 || status === 504) return 'timeout';
+  if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server_error';
   return 'bad_request';
 }
@@ -37,6 +38,14 @@ function codeForStatus(status: number): ThryveConnectErrorCode {
 // so the browser shows the code the server sent (a `configuration_error` is not retried). The proxy's
 // other codes are the ones `codeForStatus` gives; an unknown code is ignored.
 const PROXY_CODES = ' invalid_locale invalid_data_source native_data_source configuration_error not_found ';
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; `undefined` when absent or unreadable. */
+function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
 
 async function readError(response: Response): Promise<{ code?: unknown; message?: unknown } | undefined> {
   try {
@@ -76,7 +85,7 @@ async function request(
       IS_DEVELOPMENT
         ? `${url} answered HTTP ${response.status}${typeof error?.message === 'string' && error.message ? `: ${error.message.slice(0, 300)}` : ''}.`
         : '',
-      { status: response.status },
+      { status: response.status, retryAfterMs: retryAfterMs(response) },
     );
   }
   if (response.status === 204) return undefined;

@@ -88,6 +88,7 @@ export {
 export {
   DEFAULT_SESSION_MAX_AGE_MS,
   isSessionExpired,
+  MAX_RATE_LIMIT_WAIT_MS,
   MAX_RETRIES,
   retryDelay,
   SESSION_EXPIRY_MARGIN_MS,

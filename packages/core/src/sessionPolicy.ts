@@ -38,16 +38,35 @@ export function sessionRefreshAt(session: ConnectionSession, maxAgeMs?: number):
 }
 
 /**
+ * The longest `Retry-After` of a `rate_limited` answer that is waited for automatically. A longer
+ * one is shown to the user at once ("try again in N s"): a page that sits silent for longer looks broken.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
+
+/**
  * Whether a failed session or connections request is worth another automatic try: only failures
  * that may pass on their own, and a session that arrived unusable (a clock that runs ahead), at most
- * {@link MAX_RETRIES} times. A bug in a custom fetcher or a refusal is never retried.
+ * {@link MAX_RETRIES} times. A bug in a custom fetcher or a refusal is never retried. A `rate_limited`
+ * answer is waited out once, and only as the first failure with a `retryAfterMs` of at most
+ * {@link MAX_RATE_LIMIT_WAIT_MS}: every extra try spends the budget that ran out, so more would be a storm.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   const typed = error as Partial<ThryveConnectError> | null;
+  if (typed?.code === 'rate_limited') {
+    const wait = typed.retryAfterMs;
+    return failureCount === 0 && typeof wait === 'number' && wait <= MAX_RATE_LIMIT_WAIT_MS;
+  }
   return failureCount < MAX_RETRIES && (typed?.retryable === true || typed?.code === 'session_expired');
 }
 
-/** Exponential backoff between automatic tries: 0.5 s, 1 s, 2 s, at most 4 s. */
-export function retryDelay(attempt: number): number {
+/**
+ * The wait before an automatic try: a `rate_limited` answer's `retryAfterMs` (capped at
+ * {@link MAX_RATE_LIMIT_WAIT_MS}), else exponential backoff: 0.5 s, 1 s, 2 s, at most 4 s.
+ */
+export function retryDelay(attempt: number, error?: unknown): number {
+  const typed = error as Partial<ThryveConnectError> | null | undefined;
+  if (typed?.code === 'rate_limited' && typeof typed.retryAfterMs === 'number') {
+    return Math.min(Math.max(0, typed.retryAfterMs), MAX_RATE_LIMIT_WAIT_MS);
+  }
   return Math.min(500 * 2 ** attempt, 4_000);
 }

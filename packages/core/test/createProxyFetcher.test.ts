@@ -27,6 +27,7 @@ beforeAll(async () => {
       if (path === '/html/session') return void res.end('<html>');
       if (status !== 200) {
         res.statusCode = status;
+        if (status === 429) res.setHeader('retry-after', '7');
         return void res.end(JSON.stringify({ error: { code: 'x', message: `failure ${status}` } }));
       }
       if (path?.endsWith('/session'))
@@ -105,6 +106,13 @@ describe('createProxyFetcher over real HTTP', () => {
     expect(error.status).toBe(status);
     expect(error.retryable).toBe(retryable);
     expect(error.message).toContain(`failure ${status}`);
+  });
+
+  it('reads a 429 as rate_limited with its Retry-After, which no plain retry may ignore', async () => {
+    const error = await failure(
+      createProxyFetcher(`${base}/api/thryve/session?status=429`)({ locale: 'en' }),
+    );
+    expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 7_000, retryable: false });
   });
 
   it('reports a body that is not JSON as invalid_response', async () => {

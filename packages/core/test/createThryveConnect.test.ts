@@ -11,6 +11,7 @@ import {
   createThryveConnect,
   DEFAULT_THRYVE_HOSTS,
   getDataSourceFlow,
+  MAX_RATE_LIMIT_WAIT_MS,
   readConnectionResult,
   resetDataSourceFlow,
   retryDelay,
@@ -470,6 +471,34 @@ describe('the session policy', () => {
     }
     expect(shouldRetry(0, new TypeError('bug'))).toBe(false);
     expect([0, 1, 2, 3, 10].map(retryDelay)).toEqual([500, 1_000, 2_000, 4_000, 4_000]);
+  });
+
+  it('waits out a short rate limit once, then surfaces it; a long one at once', () => {
+    const limited = (retryAfterMs?: number) =>
+      new ThryveConnectError('rate_limited', '', { status: 429, retryAfterMs });
+    expect(shouldRetry(0, limited(3_000))).toBe(true);
+    expect(retryDelay(0, limited(3_000))).toBe(3_000);
+    expect(shouldRetry(1, limited(3_000))).toBe(false);
+    expect(shouldRetry(0, limited(MAX_RATE_LIMIT_WAIT_MS + 1))).toBe(false);
+    expect(shouldRetry(0, limited(undefined))).toBe(false);
+    expect(retryDelay(0, limited(60_000))).toBe(MAX_RATE_LIMIT_WAIT_MS);
+    expect(limited(1).retryable).toBe(false);
+  });
+
+  it('asks the backend twice at most when it keeps answering rate_limited, and hands over the wait', async () => {
+    const calls: number[] = [];
+    const fetcher: ThryveFetcher = async () => {
+      calls.push(Date.now());
+      throw new ThryveConnectError('rate_limited', '', { status: 429, retryAfterMs: 40 });
+    };
+    const thryve = createThryveConnect({ fetcher });
+    const error = await thryve
+      .forUser('user-a')
+      .ensureSession('en')
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfterMs: 40 });
+    expect(calls).toHaveLength(2);
+    expect((calls[1] ?? 0) - (calls[0] ?? 0)).toBeGreaterThanOrEqual(35);
   });
 
   it("trusts the backend's expiry, else the max age", () => {

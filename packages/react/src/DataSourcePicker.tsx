@@ -204,7 +204,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       </div>
       {shownError && (
         <div className="thryve-connect-panel" role="alert">
-          <p className="thryve-connect-panel__text">{errorMessage(messages, shownError.code)}</p>
+          <p className="thryve-connect-panel__text">{errorMessage(messages, shownError)}</p>
           <button type="button" className="thryve-connect-button" onClick={retry}>
             {messages.retry}
           </button>

@@ -51,7 +51,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
     },
     onError: (error) => {
       if (error.code === 'popup_blocked') announce(messages.popupBlocked(name));
-      else announce(errorMessage(messages, error.code));
+      else announce(errorMessage(messages, error));
       picker.onError(error);
     },
   });
@@ -185,7 +185,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
           <p className="thryve-connect-source__message">
             {connection.error.code === 'popup_blocked'
               ? messages.popupBlocked(name)
-              : errorMessage(messages, connection.error.code)}
+              : errorMessage(messages, connection.error)}
           </p>
           {connection.fallbackUrl ? (
             <>

@@ -182,7 +182,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
           )
         ) : (
           <div className="thryve-connect-panel" role="alert">
-            <p className="thryve-connect-panel__text">{errorMessage(messages, widget.error.code)}</p>
+            <p className="thryve-connect-panel__text">{errorMessage(messages, widget.error)}</p>
             <button type="button" className="thryve-connect-button" onClick={widget.retry}>
               {messages.retry}
             </button>

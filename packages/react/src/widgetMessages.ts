@@ -15,6 +15,8 @@ export interface ErrorMessages {
   unavailable: string;
   /** An answer that cannot be used or trusted (an invalid or foreign widget URL, a bad response). */
   invalid: string;
+  /** The backend's limit is spent (`rate_limited`): `seconds` until a new try can succeed. */
+  rateLimited: (seconds: number) => string;
   /** Everything else. */
   default: string;
 }
@@ -50,6 +52,7 @@ export const widgetMessagesEn: WidgetMessages = {
     offline: 'Could not reach the connection service. Check your internet connection and try again.',
     unavailable: 'The connection service is not available right now. Try again in a moment.',
     invalid: 'The connection service sent an answer this app cannot use.',
+    rateLimited: (seconds) => `Too many attempts. Try again in ${seconds} s.`,
     default: 'Something went wrong. Try again.',
   },
 };
@@ -69,7 +72,14 @@ const KIND: Partial<Record<ThryveConnectErrorCode, keyof ErrorMessages>> = {
   missing_token: 'invalid',
   invalid_token: 'invalid',
   invalid_response: 'invalid',
+  rate_limited: 'rateLimited',
 };
+
+/**
+ * The wait a `rate_limited` text names when the backend did not say (a custom fetcher may not): the
+ * server's own limits refill well within it.
+ */
+const UNKNOWN_WAIT_MS = 60_000;
 
 /**
  * Merges text layers over a complete base: a translation (the provider's `messages[locale]`), then a
@@ -86,7 +96,17 @@ export function mergeMessages<T extends Pick<WidgetMessages, 'errors'>>(
   return result;
 }
 
-/** The user-facing text for an error code. */
-export function errorMessage(messages: Pick<WidgetMessages, 'errors'>, code: ThryveConnectErrorCode): string {
-  return messages.errors[KIND[code] ?? 'default'];
+/**
+ * The user-facing text for an error, or for a bare code. A `rate_limited` error names the whole seconds
+ * left of its `retryAfterMs` (at least 1).
+ */
+export function errorMessage(
+  messages: Pick<WidgetMessages, 'errors'>,
+  error: ThryveConnectErrorCode | { code: ThryveConnectErrorCode; retryAfterMs?: number | undefined },
+): string {
+  const { code, retryAfterMs } = typeof error === 'string' ? { code: error, retryAfterMs: undefined } : error;
+  const text = messages.errors[KIND[code] ?? 'default'];
+  return typeof text === 'function'
+    ? text(Math.max(1, Math.ceil((retryAfterMs ?? UNKNOWN_WAIT_MS) / 1000)))
+    : text;
 }

@@ -6,6 +6,7 @@ import { en } from '../src/messages/en.js';
 import { ja } from '../src/messages/ja.js';
 import { pl } from '../src/messages/pl.js';
 import type { PluralMessage, ThryveMessages } from '../src/pickerMessages.js';
+import { errorMessage } from '../src/widgetMessages.js';
 
 // Every file of src/messages, as the build makes one entry of each (packages/react/vite.config.ts).
 const modules = import.meta.glob<Record<string, ThryveMessages>>('../src/messages/*.ts', { eager: true });
@@ -268,5 +269,21 @@ describe('unknown source names', () => {
     ['ja', ja, 'データソース 48'],
   ] as const)('%s names a source the catalogue does not know by its id', (_locale, messages, expected) => {
     expect(messages.unknownSource(UNKNOWN_ID)).toBe(expected);
+  });
+});
+
+describe('too many attempts', () => {
+  it.each([...LOCALES])('%s names the seconds left before a new try', (code) => {
+    const messages = entries.get(code) ?? en;
+    const text = errorMessage(messages, { code: 'rate_limited', retryAfterMs: 41_200 });
+    expect(text, code).toContain('42');
+    expect(text, code).not.toBe(errorMessage(messages, 'server_error'));
+  });
+
+  it('says at least one second, and a wait it can stand by when the backend named none', () => {
+    expect(errorMessage(en, { code: 'rate_limited', retryAfterMs: 0 })).toBe(
+      'Too many attempts. Try again in 1 s.',
+    );
+    expect(errorMessage(en, 'rate_limited')).toBe('Too many attempts. Try again in 60 s.');
   });
 });

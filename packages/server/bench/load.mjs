@@ -29,6 +29,8 @@ const credentials = { username: 'u', password: 'p', authId: 'a', authSecret: 's'
 const sandbox = await startSandbox({ port: 0, credentials });
 const handler = createThryveConnectHandler({
   client: createThryveClient({ ...credentials, hosts: sandbox.hosts }),
+  // 1,500 new users in three waves: the app-wide limit raised to the load; the per-user one is the default.
+  limits: { app: { capacity: 20_000, refillPerSecond: 5_000 } },
   // The host's authentication stand-in: the user is the `session` cookie.
   getEndUser: (request) => {
     const match = /session=([A-Za-z0-9-]+)/.exec(request.headers.get('cookie') ?? '');

@@ -11,6 +11,8 @@ import type { ThryveConnectErrorCode } from '@thryve-connect/core';
  * - `invalid_response`: the answer is not in Thryve's documented format (or larger than the cap).
  * - `timeout`: no complete answer within the client's `timeoutMs`.
  * - `network_error`: Thryve could not be reached at all.
+ * - `rate_limited`: not sent, because the handler's limit for this user or for the app is spent
+ *   (`prefetch`); `retryAfterMs` says when a new try can pass.
  */
 export type ThryveApiErrorCode = Extract<
   ThryveConnectErrorCode,
@@ -22,6 +24,7 @@ export type ThryveApiErrorCode = Extract<
   | 'invalid_response'
   | 'timeout'
   | 'network_error'
+  | 'rate_limited'
 >;
 
 /** Options of a {@link ThryveApiError}. */
@@ -29,6 +32,8 @@ export interface ThryveApiErrorOptions {
   /** Thryve's HTTP status, when it answered. */
   status?: number | undefined;
   cause?: unknown;
+  /** For `rate_limited`: milliseconds until a new try can pass. */
+  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -40,11 +45,14 @@ export class ThryveApiError extends Error {
   readonly code: ThryveApiErrorCode;
   /** Thryve's HTTP status, or `undefined` when there was no HTTP answer (timeout, network, local validation). */
   readonly status: number | undefined;
+  /** For `rate_limited`: milliseconds until a new try can pass. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: ThryveApiErrorCode, message: string, options: ThryveApiErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** True for failures that may pass on their own (network, timeout, Thryve 5xx). */

@@ -7,13 +7,16 @@ import {
   seedConnections,
   seedSession,
 } from '@thryve-connect/core';
+import { createMemoryStore } from './createMemoryStore.js';
 import { DEFAULT_TIMEOUT_MS, type ThryveClient, type ThryveConnectedSource } from './createThryveClient.js';
 import { HttpError } from './internal/HttpError.js';
 import { LruCache } from './internal/lruCache.js';
 import { BodyTooLargeError, readBody } from './internal/readBody.js';
+import { sealStore, storeSecretOf } from './internal/sealedStore.js';
 import { isAlias, isEndUserId, isObject } from './internal/validation.js';
 import { classifyDataSource, DATA_SOURCE_MESSAGES, extendCatalogue } from './internal/webDataSource.js';
-import { isThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
+import { isThryveApiError, ThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
+import type { ThryveStore, ThryveTokenBucket } from './ThryveStore.js';
 
 /** Who the signed-in user is, in Thryve's terms: the app's alias for them, or their Thryve end-user id. */
 export type ThryveEndUser = { alias: string } | { endUserId: string };
@@ -43,7 +46,59 @@ export interface ThryveConnectHandlerOptions {
    * anomalies worked around (an `expiresAt` from Thryve that was dropped), for logging.
    */
   onError?: ((error: unknown, request: Request) => void) | undefined;
+  /**
+   * Where the end-user id cache and the rate limits live. Default: this process's memory, bounded
+   * (`createMemoryStore()`). With many instances, a shared store (`createRedisStore()` from
+   * `@thryve-connect/server/redis`) gives them one cache and one limit; it then needs `storeSecret`.
+   */
+  store?: ThryveStore | undefined;
+  /**
+   * The secret that keys (HMAC) and encrypts (AES-256-GCM) everything the handler keeps in `store`:
+   * at least 32 random characters, the same on every instance, never a Thryve credential. Required
+   * with a `store`; the default memory store uses a random one.
+   */
+  storeSecret?: string | undefined;
+  /**
+   * Token buckets in front of every route that calls Thryve, and `prefetch`: one per signed-in user
+   * and one for the whole app (the Thryve quota all users share). A request costs its calls to Thryve
+   * (session and connections 1, revoke 2, prefetch 2 or 1). Over a limit: `429` with `Retry-After` and
+   * the code `rate_limited`, before any call to Thryve. Default {@link DEFAULT_RATE_LIMITS}; `false`
+   * (or `user: false`, `app: false`) turns them off.
+   */
+  limits?: ThryveRateLimits | false | undefined;
 }
+
+/** The handler's rate limits (see {@link ThryveConnectHandlerOptions.limits}). */
+export interface ThryveRateLimits {
+  /** Each signed-in user's bucket, shared by every route and `prefetch`. `false` for none. */
+  user?: ThryveTokenBucket | false | undefined;
+  /** The whole app's bucket, across users (and instances, with a shared store). `false` for none. */
+  app?: ThryveTokenBucket | false | undefined;
+}
+
+/**
+ * The default limits.
+ *
+ * One bucket per user for all routes, not one per route: every route spends the same Thryve quota,
+ * and per-route buckets would give a script three budgets. A request costs its calls to Thryve.
+ *
+ * `user`: a burst of 40, refilled at one call every 2 s (30 a minute). A real journey costs far less:
+ * a server render (prefetch, 2), a second tab (2), a refresh before each expiry (1 per tab every
+ * ~10 minutes), a connect and its return (a session, a server render and a connections read: 4), a
+ * revoke and the connections read after it (3): about 12 in its first minutes. A script sending 200
+ * at once gets about 40 through; reloading a server-rendered page in a loop, 20 renders, then one
+ * every 4 s.
+ *
+ * `app`: a burst of 1,000 calls, refilled at 50 a second (3,000 a minute), a guard for the shared
+ * Thryve quota, not a fairness tool: set it from your Thryve contract and your traffic.
+ */
+export const DEFAULT_RATE_LIMITS: {
+  readonly user: Readonly<ThryveTokenBucket>;
+  readonly app: Readonly<ThryveTokenBucket>;
+} = Object.freeze({
+  user: Object.freeze({ capacity: 40, refillPerSecond: 0.5 }),
+  app: Object.freeze({ capacity: 1_000, refillPerSecond: 50 }),
+});
 
 /** A Fetch-API request handler: Next.js route handlers, Hono, Remix, Bun, Deno, or Node via `toNodeHandler`. */
 export type ThryveConnectHandler = ((request: Request) => Promise<Response>) & {
@@ -88,6 +143,11 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 type Route = 'session' | 'connections' | 'revoke';
 const ROUTES: Record<Route, 'GET' | 'POST'> = { session: 'POST', connections: 'GET', revoke: 'POST' };
+/** What each route costs in the rate limits' tokens: its calls to Thryve (a revoke is a session and a GET). */
+const ROUTE_COST: Record<Route, number> = { session: 1, connections: 1, revoke: 2 };
+
+/** A store failure reaches `onError` at most this often: an outage must not flood the logs. */
+const STORE_REPORT_INTERVAL_MS = 5_000;
 
 /** How long a resolved end-user id is reused before it is looked up again. */
 const END_USER_CACHE_MS = 10 * 60_000;
@@ -101,6 +161,23 @@ const CONNECTIONS_CACHE_MS = 30_000;
 
 /** Thryve's refusals of an end-user id: a cached id that earns one is dropped and resolved again. */
 const REFUSALS: ReadonlySet<ThryveApiErrorCode> = new Set(['forbidden', 'bad_request', 'not_found']);
+
+function checkedBucket(bucket: unknown, name: string): ThryveTokenBucket | undefined {
+  if (bucket === false) return undefined;
+  const { capacity, refillPerSecond } = (bucket ?? {}) as Partial<ThryveTokenBucket>;
+  if (
+    typeof capacity !== 'number' ||
+    !(capacity >= 1) ||
+    typeof refillPerSecond !== 'number' ||
+    !(refillPerSecond > 0) ||
+    !Number.isFinite(capacity + refillPerSecond)
+  ) {
+    throw new TypeError(
+      `createThryveConnectHandler: "limits.${name}" must be false or { capacity: ≥ 1, refillPerSecond: > 0 }.`,
+    );
+  }
+  return { capacity, refillPerSecond };
+}
 
 function normalizeBasePath(basePath: string): string {
   if (typeof basePath !== 'string' || !basePath.startsWith('/') || /[?#]/.test(basePath)) {
@@ -162,7 +239,7 @@ function checkedIdentity(user: unknown): ThryveEndUser {
  * The end user is always the one `getEndUser` returns: never an id from the body, query or headers.
  * A request from a foreign origin (neither this one nor listed in `cors.origin`) is refused with 403
  * before `getEndUser` runs. Errors answer `{ error: { code, message } }` with core's error codes
- * (400, 401, 403, 404, 405, 500, 502, 504) and safe messages; every response is `Cache-Control: no-store`.
+ * (400, 401, 403, 404, 405, 429, 500, 502, 504) and safe messages; every response is `Cache-Control: no-store`.
  *
  * @example
  * const handler = createThryveConnectHandler({
@@ -183,7 +260,17 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
   const corsCredentials = options.cors?.credentials === true;
   const routeTimeoutMs = client.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const catalogue = extendCatalogue(client.catalogue);
-  const endUsers = new LruCache<string, string>(1000, END_USER_CACHE_MS);
+  const store = sealStore(
+    options.store ?? createMemoryStore(),
+    storeSecretOf(options.storeSecret, options.store !== undefined, 'createThryveConnectHandler'),
+  );
+  const limits = options.limits === false ? { user: false, app: false } : (options.limits ?? {});
+  const userLimit = checkedBucket(limits.user ?? DEFAULT_RATE_LIMITS.user, 'user');
+  const appLimit = checkedBucket(limits.app ?? DEFAULT_RATE_LIMITS.app, 'app');
+  const appLimitKey = store.key('rl', 'app');
+  /** Where limits are checked while the store is unavailable: this process only, never unlimited. */
+  const fallback = createMemoryStore();
+  let storeReportedAt = Number.NEGATIVE_INFINITY;
   /** The connections last read per Thryve end-user id: see {@link CONNECTIONS_CACHE_MS}. */
   const recentConnections = new LruCache<string, readonly ThryveConnectedSource[]>(
     1000,
@@ -225,6 +312,56 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     }
   }
 
+  function reportStore(error: unknown, request: Request): void {
+    const now = Date.now();
+    if (now - storeReportedAt < STORE_REPORT_INTERVAL_MS) return;
+    storeReportedAt = now;
+    report(
+      new Error('The thryve-connect store is unavailable; serving without it.', { cause: error }),
+      request,
+    );
+  }
+
+  /**
+   * Takes `cost` from one bucket. While the store fails, the bucket is this process's own: each
+   * instance then limits on its own (a fleet of n lets n times through) rather than refusing everyone
+   * (a store outage turned into a full outage) or nobody (the quota unguarded).
+   */
+  async function takeFrom(key: string, bucket: ThryveTokenBucket, cost: number, request: Request) {
+    try {
+      return await store.take(key, bucket, cost);
+    } catch (error) {
+      reportStore(error, request);
+      return fallback.take(key, bucket, cost);
+    }
+  }
+
+  /** Refuses (`rate_limited`) a request over the user's or the app's limit, before any call to Thryve. */
+  async function admit(user: ThryveEndUser, cost: number, request: Request): Promise<void> {
+    const buckets: [string, ThryveTokenBucket | undefined][] = [
+      // The user's first: a user over their own limit does not drain the app's.
+      [store.key('rl', 'alias' in user ? `a:${user.alias}` : `u:${user.endUserId}`), userLimit],
+      [appLimitKey, appLimit],
+    ];
+    for (const [key, bucket] of buckets) {
+      if (bucket === undefined) continue;
+      const { allowed, retryAfterMs } = await takeFrom(key, bucket, cost, request);
+      if (!allowed) {
+        throw new HttpError('rate_limited', 'Too many requests: try again later.', { retryAfterMs });
+      }
+    }
+  }
+
+  async function cachedEndUserId(key: string, request: Request): Promise<string | undefined> {
+    try {
+      const id = await store.get(key);
+      return id !== undefined && isEndUserId(id) ? id : undefined;
+    } catch (error) {
+      reportStore(error, request);
+      return undefined;
+    }
+  }
+
   /**
    * True when a browser sent `request` from a page this handler does not serve. `Origin` is what
    * browsers put on every cross-origin request and on same-origin POSTs; `Sec-Fetch-Site` also covers
@@ -239,12 +376,12 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     return site === 'cross-site' || site === 'same-site';
   }
 
-  function lookUp(alias: string, signal: AbortSignal): Promise<string> {
+  function lookUp(alias: string, key: string, signal: AbortSignal, request: Request): Promise<string> {
     let promise = pending.get(alias);
     if (promise === undefined) {
       promise = client.getOrCreateEndUser(alias, { signal }).then(
-        (id) => {
-          endUsers.set(alias, id);
+        async (id) => {
+          await store.set(key, id, END_USER_CACHE_MS).catch((error: unknown) => reportStore(error, request));
           pending.delete(alias);
           return id;
         },
@@ -265,18 +402,20 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
   async function withEndUserId<T>(
     user: ThryveEndUser,
     signal: AbortSignal,
+    request: Request,
     action: (endUserId: string) => Promise<T>,
   ): Promise<T> {
     if ('endUserId' in user) return action(user.endUserId);
-    const cached = endUsers.get(user.alias);
-    const id = cached ?? (await lookUp(user.alias, signal));
+    const key = store.key('eu', user.alias);
+    const cached = await cachedEndUserId(key, request);
+    const id = cached ?? (await lookUp(user.alias, key, signal, request));
     try {
       return await action(id);
     } catch (error) {
       if (!isThryveApiError(error) || !REFUSALS.has(error.code)) throw error;
-      endUsers.delete(user.alias, id);
+      await store.delete(key).catch((failure: unknown) => reportStore(failure, request));
       if (cached === undefined) throw error;
-      return action(await lookUp(user.alias, signal));
+      return action(await lookUp(user.alias, key, signal, request));
     }
   }
 
@@ -310,8 +449,8 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     return connectedSources;
   }
 
-  async function connectionsOf(user: ThryveEndUser, signal: AbortSignal) {
-    const connectedSources = await withEndUserId(user, signal, (endUserId) =>
+  async function connectionsOf(user: ThryveEndUser, signal: AbortSignal, request: Request) {
+    const connectedSources = await withEndUserId(user, signal, request, (endUserId) =>
       readConnections(endUserId, signal),
     );
     return {
@@ -323,12 +462,17 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
    * Revokes `dataSource` for the user. An id the catalogue does not list goes to Thryve only when the
    * user's connections list it (recently read ones, else read now under the route's deadline).
    */
-  async function revoke(user: ThryveEndUser, dataSource: unknown, signal: AbortSignal): Promise<void> {
+  async function revoke(
+    user: ThryveEndUser,
+    dataSource: unknown,
+    signal: AbortSignal,
+    request: Request,
+  ): Promise<void> {
     const kind = classifyDataSource(dataSource, catalogue);
     if (kind === 'malformed') throw new HttpError('invalid_data_source', DATA_SOURCE_MESSAGES.malformed);
     if (kind === 'native') throw new HttpError('native_data_source', DATA_SOURCE_MESSAGES.native);
     const id = dataSource as number;
-    await withEndUserId(user, signal, async (endUserId) => {
+    await withEndUserId(user, signal, request, async (endUserId) => {
       let connectedSources: readonly ThryveConnectedSource[] | undefined;
       if (kind === 'unlisted') {
         const listed = (list: readonly ThryveConnectedSource[] | undefined) =>
@@ -352,9 +496,10 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     user: ThryveEndUser,
     locale: Locale | undefined,
     signal: AbortSignal,
-    onError: (error: unknown) => void,
+    request: Request,
   ): Promise<{ url: string; expiresAt?: string }> {
-    const session = await withEndUserId(user, signal, (endUserId) =>
+    const onError = (error: unknown) => report(error, request);
+    const session = await withEndUserId(user, signal, request, (endUserId) =>
       client.createConnectionSession({ endUserId, locale, signal, onError }),
     );
     return session.expiresAt === undefined
@@ -368,7 +513,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     user: ThryveEndUser,
     signal: AbortSignal,
   ): Promise<Response> {
-    if (route === 'connections') return json(request, 200, await connectionsOf(user, signal));
+    if (route === 'connections') return json(request, 200, await connectionsOf(user, signal, request));
     if (route === 'session') {
       const body = await readJsonObject(request, false);
       const locale = body.locale ?? undefined;
@@ -378,10 +523,10 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
           'Unknown locale: use one of Thryve\'s widget languages (e.g. "en", "de").',
         );
       }
-      return json(request, 200, await sessionOf(user, locale, signal, (error) => report(error, request)));
+      return json(request, 200, await sessionOf(user, locale, signal, request));
     }
     const body = await readJsonObject(request, true);
-    await revoke(user, body.dataSource, signal);
+    await revoke(user, body.dataSource, signal, request);
     return json(request, 200, { revoked: true });
   }
 
@@ -416,12 +561,20 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     }
     const user = checkedIdentity(endUser);
     const locale = prefetchOptions.locale ?? DEFAULT_LOCALE;
+    const withConnections = prefetchOptions.connections !== false;
+    const noRequest = new Request('http://prefetch.invalid/');
+    try {
+      await admit(user, withConnections ? 2 : 1, noRequest);
+    } catch (error) {
+      // The routes' refusal as the typed error of every other prefetch failure.
+      const { message, retryAfterMs } = error as HttpError;
+      throw new ThryveApiError('rate_limited', message, { retryAfterMs });
+    }
     const deadline = startDeadline(routeTimeoutMs);
     const { signal } = deadline;
-    const noRequest = new Request('http://prefetch.invalid/');
     const [session, connections] = await Promise.all([
-      sessionOf(user, locale, signal, (error) => report(error, noRequest)),
-      prefetchOptions.connections === false ? undefined : connectionsOf(user, signal),
+      sessionOf(user, locale, signal, noRequest),
+      withConnections ? connectionsOf(user, signal, noRequest) : undefined,
     ]).finally(deadline.clear);
     const initialSession = seedSession(session, { userKey, locale });
     return connections
@@ -492,6 +645,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
         return fail(request, new HttpError('server_error', 'Could not determine the signed-in user.'));
       }
       try {
+        await admit(user, ROUTE_COST[route], request);
         // One deadline for the whole route, however many calls to Thryve it takes.
         const deadline = startDeadline(routeTimeoutMs);
         const response = await handleRoute(route, request, user, deadline.signal).finally(deadline.clear);

@@ -11,6 +11,7 @@ export {
   createHeaderSecretVerifier,
   type HeaderSecretVerifierOptions,
 } from './createHeaderSecretVerifier.js';
+export { createMemoryStore, type MemoryStoreOptions } from './createMemoryStore.js';
 export {
   createThryveClient,
   MAX_RESPONSE_BYTES,
@@ -22,12 +23,14 @@ export {
 } from './createThryveClient.js';
 export {
   createThryveConnectHandler,
+  DEFAULT_RATE_LIMITS,
   MAX_BODY_BYTES,
   type ThryveConnectHandler,
   type ThryveConnectHandlerOptions,
   type ThryveEndUser,
   type ThryvePrefetchOptions,
   type ThryvePrefetchResult,
+  type ThryveRateLimits,
 } from './createThryveConnectHandler.js';
 export {
   createThryveWebhookHandler,
@@ -45,6 +48,7 @@ export {
   type ThryveApiErrorCode,
   type ThryveApiErrorOptions,
 } from './ThryveApiError.js';
+export type { ThryveStore, ThryveTakeResult, ThryveTokenBucket } from './ThryveStore.js';
 export {
   isThryveWebhookError,
   ThryveWebhookError,

@@ -45,8 +45,9 @@ describe('ThryveApiError', () => {
       | 'invalid_response'
       | 'timeout'
       | 'network_error'
+      | 'rate_limited'
     >;
-    // Extract drops a misspelt member silently: the count of eight pins that none was dropped.
+    // Extract drops a misspelt member silently: the count of nine pins that none was dropped.
     expectTypeOf<ThryveApiErrorCode>().toEqualTypeOf<Expected>();
     const all: Record<ThryveApiErrorCode, true> = {
       configuration_error: true,
@@ -57,8 +58,9 @@ describe('ThryveApiError', () => {
       invalid_response: true,
       timeout: true,
       network_error: true,
+      rate_limited: true,
     };
-    expect(Object.keys(all)).toHaveLength(8);
+    expect(Object.keys(all)).toHaveLength(9);
   });
 
   it.each([
@@ -70,6 +72,7 @@ describe('ThryveApiError', () => {
     ['bad_request', false],
     ['not_found', false],
     ['invalid_response', false],
+    ['rate_limited', false],
   ] as const)('%s is retryable: %s', (code, retryable) => {
     expect(new ThryveApiError(code, 'm').retryable).toBe(retryable);
   });

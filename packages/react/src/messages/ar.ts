@@ -20,6 +20,7 @@ export const ar: ThryveMessages = {
     unavailable: 'خدمة الربط غير متاحة حاليًا. أعد المحاولة بعد قليل.',
     invalid: 'أرسلت خدمة الربط ردًا لا يمكن لهذا التطبيق استخدامه.',
     default: 'حدث خطأ ما. أعد المحاولة.',
+    rateLimited: (seconds) => `محاولات كثيرة جدًا. أعد المحاولة بعد ${seconds} ث.`,
   },
   pickerTitle: 'مصادر البيانات',
   pickerLoading: 'جارٍ تحميل مصادر البيانات…',

@@ -19,6 +19,7 @@ export const cs: ThryveMessages = {
     unavailable: 'Služba připojení je momentálně nedostupná. Zkuste to za chvíli znovu.',
     invalid: 'Služba připojení poslala odpověď, kterou tato aplikace nemůže použít.',
     default: 'Něco se pokazilo. Zkuste to znovu.',
+    rateLimited: (seconds) => `Příliš mnoho pokusů. Zkuste to znovu za ${seconds} s.`,
   },
   pickerTitle: 'Zdroje dat',
   pickerLoading: 'Načítání zdrojů dat…',

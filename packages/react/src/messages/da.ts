@@ -18,6 +18,7 @@ export const da: ThryveMessages = {
     unavailable: 'Forbindelsestjenesten er ikke tilgængelig lige nu. Prøv igen om lidt.',
     invalid: 'Forbindelsestjenesten sendte et svar, som appen ikke kan bruge.',
     default: 'Noget gik galt. Prøv igen.',
+    rateLimited: (seconds) => `For mange forsøg. Prøv igen om ${seconds} sek.`,
   },
   pickerTitle: 'Datakilder',
   pickerLoading: 'Indlæser datakilder…',

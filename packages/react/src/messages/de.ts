@@ -21,6 +21,7 @@ export const de: ThryveMessages = {
     unavailable: 'Der Verbindungsdienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
     invalid: 'Der Verbindungsdienst hat eine Antwort gesendet, die diese App nicht verwenden kann.',
     default: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+    rateLimited: (seconds) => `Zu viele Versuche. Versuchen Sie es in ${seconds} s erneut.`,
   },
   pickerTitle: 'Datenquellen',
   pickerLoading: 'Datenquellen werden geladen…',

@@ -20,6 +20,7 @@ export const es: ThryveMessages = {
       'El servicio de conexión no está disponible en este momento. Inténtalo de nuevo en unos instantes.',
     invalid: 'El servicio de conexión envió una respuesta que esta app no puede usar.',
     default: 'Algo salió mal. Inténtalo de nuevo.',
+    rateLimited: (seconds) => `Demasiados intentos. Inténtalo de nuevo en ${seconds} s.`,
   },
   pickerTitle: 'Fuentes de datos',
   pickerLoading: 'Cargando fuentes de datos…',

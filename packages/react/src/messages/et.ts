@@ -20,6 +20,7 @@ export const et: ThryveMessages = {
     unavailable: 'Ühendusteenus pole praegu saadaval. Proovige varsti uuesti.',
     invalid: 'Ühendusteenus saatis vastuse, mida see rakendus kasutada ei saa.',
     default: 'Midagi läks valesti. Proovige uuesti.',
+    rateLimited: (seconds) => `Liiga palju katseid. Proovige uuesti ${seconds} s pärast.`,
   },
   pickerTitle: 'Andmeallikad',
   pickerLoading: 'Andmeallikate laadimine…',

@@ -20,6 +20,7 @@ export const fi: ThryveMessages = {
     unavailable: 'Yhdistämispalvelu ei ole juuri nyt käytettävissä. Yritä hetken päästä uudelleen.',
     invalid: 'Yhdistämispalvelu lähetti vastauksen, jota sovellus ei voi käyttää.',
     default: 'Jokin meni vikaan. Yritä uudelleen.',
+    rateLimited: (seconds) => `Liian monta yritystä. Yritä uudelleen ${seconds} s kuluttua.`,
   },
   pickerTitle: 'Tietolähteet',
   pickerLoading: 'Ladataan tietolähteitä…',

@@ -20,6 +20,7 @@ export const fr: ThryveMessages = {
     unavailable: 'Le service de connexion est momentanément indisponible. Réessayez dans un instant.',
     invalid: 'Le service de connexion a envoyé une réponse que cette application ne peut pas utiliser.',
     default: 'Une erreur s’est produite. Réessayez.',
+    rateLimited: (seconds) => `Trop de tentatives. Réessayez dans ${seconds} s.`,
   },
   pickerTitle: 'Sources de données',
   pickerLoading: 'Chargement des sources de données…',

@@ -21,6 +21,7 @@ export const hu: ThryveMessages = {
     unavailable: 'A csatlakozási szolgáltatás jelenleg nem érhető el. Próbálja újra egy kis idő múlva.',
     invalid: 'A csatlakozási szolgáltatás olyan választ küldött, amelyet ez az alkalmazás nem tud használni.',
     default: 'Hiba történt. Próbálja újra.',
+    rateLimited: (seconds) => `Túl sok próbálkozás. Próbálja újra ${seconds} mp múlva.`,
   },
   pickerTitle: 'Adatforrások',
   pickerLoading: 'Adatforrások betöltése…',

@@ -18,6 +18,7 @@ export const id: ThryveMessages = {
     unavailable: 'Layanan koneksi sedang tidak tersedia. Coba lagi nanti.',
     invalid: 'Layanan koneksi mengirim respons yang tidak dapat digunakan aplikasi ini.',
     default: 'Terjadi kesalahan. Coba lagi.',
+    rateLimited: (seconds) => `Terlalu banyak percobaan. Coba lagi dalam ${seconds} dtk.`,
   },
   pickerTitle: 'Sumber data',
   pickerLoading: 'Memuat sumber data…',

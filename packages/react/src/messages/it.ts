@@ -19,6 +19,7 @@ export const it: ThryveMessages = {
     unavailable: 'Il servizio di collegamento al momento non è disponibile. Riprova tra poco.',
     invalid: 'Il servizio di collegamento ha inviato una risposta che questa app non può usare.',
     default: 'Si è verificato un errore. Riprova.',
+    rateLimited: (seconds) => `Troppi tentativi. Riprova tra ${seconds} s.`,
   },
   pickerTitle: 'Fonti di dati',
   pickerLoading: 'Caricamento delle fonti di dati…',

@@ -18,6 +18,7 @@ export const ja: ThryveMessages = {
     unavailable: '連携サービスは現在利用できません。しばらくしてからお試しください。',
     invalid: '連携サービスから無効な応答が返されました。',
     default: '問題が発生しました。もう一度お試しください。',
+    rateLimited: (seconds) => `試行回数が多すぎます。${seconds} 秒後にもう一度お試しください。`,
   },
   pickerTitle: 'データソース',
   pickerLoading: 'データソースを読み込んでいます…',

@@ -20,6 +20,7 @@ export const ko: ThryveMessages = {
     unavailable: '지금은 연결 서비스를 사용할 수 없습니다. 잠시 후 다시 시도하세요.',
     invalid: '연결 서비스가 이 앱에서 사용할 수 없는 응답을 보냈습니다.',
     default: '문제가 발생했습니다. 다시 시도하세요.',
+    rateLimited: (seconds) => `시도 횟수가 너무 많습니다. ${seconds}초 후에 다시 시도하세요.`,
   },
   pickerTitle: '데이터 소스',
   pickerLoading: '데이터 소스를 불러오는 중…',

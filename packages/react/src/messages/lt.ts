@@ -18,6 +18,7 @@ export const lt: ThryveMessages = {
     unavailable: 'Prijungimo paslauga šiuo metu neprieinama. Bandykite dar kartą po akimirkos.',
     invalid: 'Prijungimo paslauga atsiuntė atsakymą, kurio ši programa negali naudoti.',
     default: 'Kažkas nepavyko. Bandykite dar kartą.',
+    rateLimited: (seconds) => `Per daug bandymų. Bandykite dar kartą po ${seconds} s.`,
   },
   pickerTitle: 'Duomenų šaltiniai',
   pickerLoading: 'Įkeliami duomenų šaltiniai…',

@@ -19,6 +19,7 @@ export const lv: ThryveMessages = {
     unavailable: 'Savienojuma pakalpojums pašlaik nav pieejams. Mēģiniet vēlreiz pēc brīža.',
     invalid: 'Savienojuma pakalpojums nosūtīja atbildi, ko šī lietotne nevar izmantot.',
     default: 'Radās kļūda. Mēģiniet vēlreiz.',
+    rateLimited: (seconds) => `Pārāk daudz mēģinājumu. Mēģiniet vēlreiz pēc ${seconds} s.`,
   },
   pickerTitle: 'Datu avoti',
   pickerLoading: 'Notiek datu avotu ielāde…',

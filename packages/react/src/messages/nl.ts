@@ -18,6 +18,7 @@ export const nl: ThryveMessages = {
     unavailable: 'De koppelservice is nu niet beschikbaar. Probeer het zo opnieuw.',
     invalid: 'De koppelservice stuurde een antwoord dat deze app niet kan gebruiken.',
     default: 'Er is iets misgegaan. Probeer het opnieuw.',
+    rateLimited: (seconds) => `Te veel pogingen. Probeer het over ${seconds} s opnieuw.`,
   },
   pickerTitle: 'Gegevensbronnen',
   pickerLoading: 'Gegevensbronnen laden…',

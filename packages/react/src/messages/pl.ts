@@ -18,6 +18,7 @@ export const pl: ThryveMessages = {
     unavailable: 'Usługa połączeń jest teraz niedostępna. Spróbuj ponownie za chwilę.',
     invalid: 'Usługa połączeń wysłała odpowiedź, której ta aplikacja nie może użyć.',
     default: 'Coś poszło nie tak. Spróbuj ponownie.',
+    rateLimited: (seconds) => `Zbyt wiele prób. Spróbuj ponownie za ${seconds} s.`,
   },
   pickerTitle: 'Źródła danych',
   pickerLoading: 'Wczytywanie źródeł danych…',

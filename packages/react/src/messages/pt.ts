@@ -20,6 +20,7 @@ export const pt: ThryveMessages = {
     unavailable: 'O serviço de conexão está indisponível no momento. Tente novamente em instantes.',
     invalid: 'O serviço de conexão enviou uma resposta que este app não pode usar.',
     default: 'Algo deu errado. Tente novamente.',
+    rateLimited: (seconds) => `Muitas tentativas. Tente novamente em ${seconds} s.`,
   },
   pickerTitle: 'Fontes de dados',
   pickerLoading: 'Carregando fontes de dados…',

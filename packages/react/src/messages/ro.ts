@@ -19,6 +19,7 @@ export const ro: ThryveMessages = {
     unavailable: 'Serviciul de conectare nu este disponibil momentan. Reîncercați în câteva momente.',
     invalid: 'Serviciul de conectare a trimis un răspuns pe care această aplicație nu îl poate folosi.',
     default: 'A apărut o eroare. Reîncercați.',
+    rateLimited: (seconds) => `Prea multe încercări. Reîncercați peste ${seconds} s.`,
   },
   pickerTitle: 'Surse de date',
   pickerLoading: 'Se încarcă sursele de date…',

@@ -19,6 +19,7 @@ export const sk: ThryveMessages = {
     unavailable: 'Služba pripojenia je momentálne nedostupná. Skúste to znova o chvíľu.',
     invalid: 'Služba pripojenia poslala odpoveď, ktorú táto aplikácia nemôže použiť.',
     default: 'Niečo sa pokazilo. Skúste to znova.',
+    rateLimited: (seconds) => `Príliš veľa pokusov. Skúste to znova o ${seconds} s.`,
   },
   pickerTitle: 'Zdroje údajov',
   pickerLoading: 'Načítavajú sa zdroje údajov…',

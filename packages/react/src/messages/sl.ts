@@ -18,6 +18,7 @@ export const sl: ThryveMessages = {
     unavailable: 'Storitev za povezavo trenutno ni na voljo. Poskusite znova čez nekaj trenutkov.',
     invalid: 'Storitev za povezavo je poslala odgovor, ki ga ta aplikacija ne more uporabiti.',
     default: 'Prišlo je do napake. Poskusite znova.',
+    rateLimited: (seconds) => `Preveč poskusov. Poskusite znova čez ${seconds} s.`,
   },
   pickerTitle: 'Viri podatkov',
   pickerLoading: 'Nalaganje virov podatkov…',

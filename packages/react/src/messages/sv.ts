@@ -18,6 +18,7 @@ export const sv: ThryveMessages = {
     unavailable: 'Anslutningstjänsten är inte tillgänglig just nu. Försök igen om en stund.',
     invalid: 'Anslutningstjänsten skickade ett svar som appen inte kan använda.',
     default: 'Något gick fel. Försök igen.',
+    rateLimited: (seconds) => `För många försök. Försök igen om ${seconds} s.`,
   },
   pickerTitle: 'Datakällor',
   pickerLoading: 'Datakällor läses in…',

@@ -20,6 +20,7 @@ export const tr: ThryveMessages = {
     unavailable: 'Bağlantı hizmeti şu anda kullanılamıyor. Biraz sonra tekrar deneyin.',
     invalid: 'Bağlantı hizmeti, bu uygulamanın kullanamayacağı bir yanıt gönderdi.',
     default: 'Bir hata oluştu. Tekrar deneyin.',
+    rateLimited: (seconds) => `Çok fazla deneme yapıldı. ${seconds} sn sonra tekrar deneyin.`,
   },
   pickerTitle: 'Veri kaynakları',
   pickerLoading: 'Veri kaynakları yükleniyor…',

@@ -15,6 +15,7 @@ export type HttpErrorCode =
       | 'server_error'
       | 'configuration_error'
       | 'timeout'
+      | 'rate_limited'
     >
   | ThryveWebhookErrorCode;
 
@@ -30,6 +31,7 @@ export const HTTP_STATUS: Readonly<Record<HttpErrorCode, number>> = {
   verification_failed: 401,
   forbidden: 403,
   not_found: 404,
+  rate_limited: 429,
   server_error: 500,
   configuration_error: 502,
   timeout: 504,
@@ -45,15 +47,26 @@ export class HttpError extends Error {
   readonly status: number;
   /** Extra headers of the answer (e.g. `Allow` with a 405). */
   readonly headers: Record<string, string> | undefined;
+  /** For `rate_limited`: milliseconds until a new try can pass. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly code: HttpErrorCode,
     message: string,
-    options: { status?: 405 | 502 | undefined; headers?: Record<string, string> | undefined } = {},
+    options: {
+      status?: 405 | 502 | undefined;
+      headers?: Record<string, string> | undefined;
+      /** For `rate_limited`: sent as `Retry-After` in whole seconds (at least 1). */
+      retryAfterMs?: number | undefined;
+    } = {},
   ) {
     super(message);
     this.status = options.status ?? HTTP_STATUS[code];
-    this.headers = options.headers;
+    this.retryAfterMs = options.retryAfterMs;
+    this.headers =
+      options.retryAfterMs === undefined
+        ? options.headers
+        : { ...options.headers, 'Retry-After': String(Math.max(1, Math.ceil(options.retryAfterMs / 1000))) };
   }
 
   /** The answer's JSON body. */
