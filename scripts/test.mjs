@@ -30,6 +30,19 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+// The Redis store's tests start their own redis-server: say how to get it rather than fail obscurely.
+const redis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+if (redis.status !== 0) {
+  console.error(
+    '\nredis-server was not found. The Redis store tests start their own.\n' +
+      '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y redis-server\n' +
+      '  macOS:          brew install redis\n',
+  );
+  writeFileSync(`${resultsDir}/summary.txt`, '0 passed, 1 failed\n');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 run('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']);
 run('typecheck (stories, tests, tooling)', 'pnpm', ['exec', 'tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', 'pnpm', ['exec', 'biome', 'check', '.']);

@@ -13,6 +13,7 @@ export interface NavigationRequest {
  * the click, so it must not wait either. Return `'blocked'` when a tab could not be opened: the picker
  * then offers a link.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: an adapter that returns nothing (`void`) is the common case.
 export type ThryveNavigate = (request: NavigationRequest) => 'blocked' | undefined | void;
 
 /**
