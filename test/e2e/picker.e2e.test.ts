@@ -129,6 +129,19 @@ describe('DataSourcePicker end to end', () => {
     await tab.close();
   });
 
+  it("with locale=\"auto\", speaks the browser's language: fr-CA gives French texts and a widget in French", async () => {
+    const french = await browser.newContext({ locale: 'fr-CA' });
+    await french.addCookies([{ name: DEMO_USER_COOKIE, value: alias, url: app.url }]);
+    const frenchPage = await french.newPage();
+    await frenchPage.goto(`${app.url}/?mode=widget&locale=auto`);
+    await expect.poll(() => frenchPage.locator('iframe').getAttribute('src')).toContain('lang=fr');
+    await frenchPage.goto(`${app.url}/?mode=redirect&locale=auto`);
+    await expect.poll(() => frenchPage.getByRole('button', { name: /Fitbit/ }).first().textContent()).toBe(
+      'Connecter',
+    );
+    await french.close();
+  });
+
   it('claims nothing for a crafted result URL with nothing pending', async () => {
     await page.goto(`${app.url}/?mode=redirect&token=x1234&dataSource=1&connected=true`);
     await expect.poll(() => new URL(page.url()).searchParams.has('token')).toBe(false);

@@ -48,7 +48,15 @@ export { type DeriveDataSourcesOptions, deriveDataSources } from './deriveDataSo
 export { fingerprintToken } from './fingerprintToken.js';
 export { DEFAULT_THRYVE_HOSTS, resolveHosts, type ThryveHosts } from './hosts.js';
 export { assertWebDataSource } from './internal/directUrl.js';
-export { assertLocale, DEFAULT_LOCALE, isLocale, LOCALES, type Locale, toLocale } from './locales.js';
+export {
+  assertLocale,
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALES,
+  type Locale,
+  matchLocale,
+  toLocale,
+} from './locales.js';
 export { defaultNavigate, type NavigationRequest, type ThryveNavigate } from './navigate.js';
 export type { NewPendingAction, PendingAction, PendingActionKind } from './PendingAction.js';
 export { parseConnectedSources } from './parseConnectedSources.js';

@@ -66,3 +66,39 @@ export function assertLocale(value: unknown): Locale {
       : '',
   );
 }
+
+/**
+ * The user's language among Thryve's 28: the first of `preferences` (best first, as
+ * `navigator.languages` lists them, or an `Accept-Language` header with its `q` weights) that Thryve's
+ * widget offers, by language part (`pt-BR` → `pt`, `fr-CA` → `fr`), else {@link DEFAULT_LOCALE}
+ * (`zh` → `en`). Never throws.
+ */
+export function matchLocale(preferences: readonly string[] | string | null | undefined): Locale {
+  let tags: readonly string[] = [];
+  if (typeof preferences === 'string') {
+    // `fr-CA,fr;q=0.9,en;q=0.8`: by weight, ties in the order given; q=0 means "not this one".
+    tags = preferences
+      .slice(0, 1024)
+      .split(',')
+      .map((part, index) => {
+        const [tag = '', ...params] = part.split(';');
+        const q = Number(
+          params
+            .find((param) => param.trim().startsWith('q='))
+            ?.trim()
+            .slice(2) ?? 1,
+        );
+        return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
+      })
+      .filter((entry) => entry.q > 0)
+      .sort((a, b) => b.q - a.q || a.index - b.index)
+      .map((entry) => entry.tag);
+  } else if (Array.isArray(preferences)) {
+    tags = preferences;
+  }
+  for (const tag of tags) {
+    const locale = toLocale(tag);
+    if (locale) return locale;
+  }
+  return DEFAULT_LOCALE;
+}

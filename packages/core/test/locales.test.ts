@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertLocale, isLocale, LOCALES, ThryveConnectError, toLocale } from '../src/index.js';
+import { assertLocale, isLocale, LOCALES, matchLocale, ThryveConnectError, toLocale } from '../src/index.js';
 
 describe('locales', () => {
   it('are exactly the 28 codes Thryve accepts', () => {
@@ -27,5 +27,25 @@ describe('locales', () => {
     } catch (error) {
       expect((error as ThryveConnectError).code).toBe('invalid_locale');
     }
+  });
+});
+
+describe('matchLocale', () => {
+  it("finds the user's language among Thryve's by its language part, else English", () => {
+    expect(matchLocale(['fr-CA', 'en'])).toBe('fr');
+    expect(matchLocale(['pt-BR'])).toBe('pt');
+    expect(matchLocale(['zh-CN', 'zh'])).toBe('en');
+    expect(matchLocale(['zh', 'de-AT'])).toBe('de');
+    expect(matchLocale([])).toBe('en');
+    expect(matchLocale(undefined)).toBe('en');
+  });
+
+  it('reads an Accept-Language header by weight, skipping what the user refuses', () => {
+    expect(matchLocale('fr-CA,fr;q=0.9,en;q=0.8')).toBe('fr');
+    expect(matchLocale('en;q=0.5, de;q=0.9')).toBe('de');
+    expect(matchLocale('de;q=0, it')).toBe('it');
+    expect(matchLocale('zh-TW, *;q=0.1')).toBe('en');
+    expect(matchLocale('; q=, ,,;;')).toBe('en');
+    expect(matchLocale(`${'x,'.repeat(5000)}fr`)).toBe('en'); // read only so far
   });
 });

@@ -6,6 +6,7 @@ import {
   DEFAULT_LOCALE,
   defaultNavigate,
   type Locale,
+  matchLocale,
   type SessionSeed,
   type ThryveConnect,
   ThryveConnectError,
@@ -13,7 +14,15 @@ import {
   type ThryveHosts,
   type ThryveNavigate,
 } from '@thryve-connect/core';
-import { type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import {
+  type ReactNode,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
@@ -27,8 +36,12 @@ interface ProviderBaseProps {
    * user: coming back from Thryve while sign-in loads, pass `undefined`, or the result is lost.
    */
   userKey: string | null | undefined;
-  /** Language of the widget and the built-in texts. Default `en`. */
-  locale?: Locale | undefined;
+  /**
+   * Language of the widget and the built-in texts. Default `en`. `'auto'`: the first of the browser's
+   * languages that Thryve offers (`fr-CA` → `fr`, `pt-BR` → `pt`, else `en`); a server-handed session's
+   * locale wins, so the first render matches the server's HTML (use `prefetch` with `locale: 'auto'`).
+   */
+  locale?: Locale | 'auto' | undefined;
   /**
    * Texts by locale, over the built-in English: `{ de }` from `@thryve-connect/react/messages/de`, or
    * your own translation for any of the 28 locales. Define it once (module scope), not inline.
@@ -86,6 +99,27 @@ interface ProviderClientProps {
 /** Props of {@link ThryveConnectProvider}: a `fetcher` (and settings), or a ready `client`. */
 export type ThryveConnectProviderProps = ProviderBaseProps & (ProviderConfigProps | ProviderClientProps);
 
+const subscribeToLanguages = (onChange: () => void) => {
+  window.addEventListener('languagechange', onChange);
+  return () => window.removeEventListener('languagechange', onChange);
+};
+
+/**
+ * The provider's locale. For `'auto'`: a server-handed session's locale when there is one (what the
+ * server rendered), else the browser's languages — read after hydration (the server snapshot is the
+ * default), so the first render always matches the server's HTML.
+ */
+function useLocale(given: Locale | 'auto' | undefined, seeded: Locale | undefined): Locale {
+  const browser = useSyncExternalStore(
+    given === 'auto' && !seeded ? subscribeToLanguages : subscribeToNothing,
+    () => (given === 'auto' ? matchLocale(navigator.languages) : DEFAULT_LOCALE),
+    () => DEFAULT_LOCALE,
+  );
+  if (given !== 'auto') return given ?? DEFAULT_LOCALE;
+  return seeded ?? browser;
+}
+const subscribeToNothing = () => () => {};
+
 // A layout effect in the browser (before paint); nothing on a server, where neither kind runs.
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
@@ -107,16 +141,8 @@ function warnUntaggedSeeds(...seeds: unknown[]): void {
  * your app, each under the key of the user it belongs to.
  */
 export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
-  const {
-    userKey,
-    locale = DEFAULT_LOCALE,
-    messages,
-    children,
-    fetcher,
-    hosts,
-    dir,
-    theme = 'system',
-  } = props;
+  const { userKey, messages, children, fetcher, hosts, dir, theme = 'system' } = props;
+  const locale = useLocale(props.locale, props.initialSession?.seededFor?.locale);
   if (userKey != null && (typeof userKey !== 'string' || userKey === '')) {
     throw new ThryveConnectError(
       'invalid_input',

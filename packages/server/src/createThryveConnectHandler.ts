@@ -3,6 +3,7 @@ import {
   DEFAULT_LOCALE,
   isLocale,
   type Locale,
+  matchLocale,
   type SessionSeed,
   seedConnections,
   seedSession,
@@ -126,8 +127,15 @@ export interface ThryvePrefetchOptions {
    * seeds carry only a fingerprint of it, never the key itself.
    */
   userKey: string;
-  /** The widget's language, the same as the provider's `locale`. Default `'en'` (core's `DEFAULT_LOCALE`). */
-  locale?: Locale | undefined;
+  /**
+   * The widget's language, the same as the provider's `locale`. `'auto'`: the best match of
+   * `acceptLanguage` among Thryve's 28 (as the provider's `locale="auto"` picks from the browser's
+   * languages; the seed's locale then wins on the client, so hydration never mismatches). Default
+   * `'en'` (core's `DEFAULT_LOCALE`).
+   */
+  locale?: Locale | 'auto' | undefined;
+  /** With `locale: 'auto'`: the request's `Accept-Language` header, e.g. `(await headers()).get('accept-language')`. */
+  acceptLanguage?: string | null | undefined;
   /** Also read the connected sources (one more call to Thryve). Default `true`. */
   connections?: boolean | undefined;
 }
@@ -560,7 +568,10 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       );
     }
     const user = checkedIdentity(endUser);
-    const locale = prefetchOptions.locale ?? DEFAULT_LOCALE;
+    const locale =
+      prefetchOptions.locale === 'auto'
+        ? matchLocale(prefetchOptions.acceptLanguage)
+        : (prefetchOptions.locale ?? DEFAULT_LOCALE);
     const withConnections = prefetchOptions.connections !== false;
     const noRequest = new Request('http://prefetch.invalid/');
     try {

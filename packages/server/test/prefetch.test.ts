@@ -84,6 +84,21 @@ describe('handler.prefetch', () => {
     expect(isSeedFor(initialSession, 'user-1', DEFAULT_LOCALE)).toBe(true);
   });
 
+  it("with locale 'auto', fetches the session in the request's language (Accept-Language by weight)", async () => {
+    const handler = createThryveConnectHandler({ client: clientFor(sandbox), getEndUser: () => null });
+    const { initialSession } = await handler.prefetch(
+      { alias: 'prefetch-auto' },
+      { userKey: 'user-1', locale: 'auto', acceptLanguage: 'zh-TW,fr-CA;q=0.9,de;q=0.8' },
+    );
+    expect(initialSession.seededFor.locale).toBe('fr');
+    expect(new URL(initialSession.url).searchParams.get('lang')).toBe('fr');
+    const fallback = await handler.prefetch(
+      { alias: 'prefetch-auto' },
+      { userKey: 'user-1', locale: 'auto' },
+    );
+    expect(fallback.initialSession.seededFor.locale).toBe(DEFAULT_LOCALE);
+  });
+
   it.each([
     ['no options', undefined],
     ['no userKey', {}],

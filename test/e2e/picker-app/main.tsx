@@ -4,6 +4,7 @@ import { connectionsQueryKey, createProxyFetcher, type ThryveFetcher } from '@th
 import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
 import { Profiler, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { fr } from '../../../packages/react/src/messages/fr.js';
 
 // A host app as our users write one: its backend's routes, Thryve's hosts (here: the sandbox), and
 // the picker. The query string picks the variant a test needs.
@@ -153,6 +154,7 @@ function Results() {
 }
 
 const queryClient = new QueryClient();
+const translations = { fr };
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -164,6 +166,9 @@ if (root) {
         allowedWidgetOrigins={[sandboxUrl]}
         sessionMaxAgeMs={maxAge ? Number(maxAge) : undefined}
         queryClient={queryClient}
+        // `locale=auto`: the browser's languages pick the texts and the widget's language.
+        locale={params.get('locale') === 'auto' ? 'auto' : undefined}
+        messages={translations}
       >
         <Results />
       </ThryveConnectProvider>
