@@ -66,6 +66,38 @@ describe('DataSourcePicker end to end', () => {
     expect(connectedIds()).toEqual([1]);
   });
 
+  it('shows a connect finished in another tab of the same user at once, without focus', async () => {
+    const other = await context.newPage();
+    // What could otherwise make it read the statuses again: focus, or the page becoming visible.
+    await other.addInitScript(() => {
+      const seen = { count: 0 };
+      (window as unknown as { __refocused: typeof seen }).__refocused = seen;
+      window.addEventListener('focus', () => seen.count++);
+      document.addEventListener('visibilitychange', () => seen.count++);
+    });
+    await other.goto(`${app.url}/?mode=redirect`);
+    const otherBadge = () =>
+      other.locator('li.thryve-connect-source', { hasText: 'Fitbit' }).locator('.thryve-connect-badge');
+    await expect.poll(() => otherBadge().textContent()).toBe('Not connected');
+
+    await page.goto(`${app.url}/?mode=redirect`);
+    await page.bringToFront();
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await connect.click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((url) => url.origin === app.url);
+    await expect.poll(() => row('Fitbit').locator('.thryve-connect-badge').textContent()).toBe('Connected');
+    // The other tab never had focus back: only the message from this tab can have told it.
+    const started = Date.now();
+    await expect.poll(() => otherBadge().textContent()).toBe('Connected');
+    console.log(`other tab showed Connected ${Date.now() - started} ms after this tab did`);
+    expect(
+      await other.evaluate(() => (window as unknown as { __refocused: { count: number } }).__refocused.count),
+    ).toBe(0);
+    await other.close();
+  });
+
   it('reports Deny as a failed connect, and the source stays not connected', async () => {
     await page.goto(`${app.url}/?mode=redirect`);
     const connect = page.getByRole('button', { name: 'Connect Garmin' });
@@ -129,16 +161,21 @@ describe('DataSourcePicker end to end', () => {
     await tab.close();
   });
 
-  it("with locale=\"auto\", speaks the browser's language: fr-CA gives French texts and a widget in French", async () => {
+  it('with locale="auto", speaks the browser\'s language: fr-CA gives French texts and a widget in French', async () => {
     const french = await browser.newContext({ locale: 'fr-CA' });
     await french.addCookies([{ name: DEMO_USER_COOKIE, value: alias, url: app.url }]);
     const frenchPage = await french.newPage();
     await frenchPage.goto(`${app.url}/?mode=widget&locale=auto`);
     await expect.poll(() => frenchPage.locator('iframe').getAttribute('src')).toContain('lang=fr');
     await frenchPage.goto(`${app.url}/?mode=redirect&locale=auto`);
-    await expect.poll(() => frenchPage.getByRole('button', { name: /Fitbit/ }).first().textContent()).toBe(
-      'Connecter',
-    );
+    await expect
+      .poll(() =>
+        frenchPage
+          .getByRole('button', { name: /Fitbit/ })
+          .first()
+          .textContent(),
+      )
+      .toBe('Connecter');
     await french.close();
   });
 

@@ -115,6 +115,7 @@ export {
   getConnectionResult,
   subscribeConnectionResult,
 } from './subscribeConnectionResult.js';
+export { announceConnectionChange, syncAcrossTabs } from './syncAcrossTabs.js';
 export {
   isThryveConnectError,
   ThryveConnectError,

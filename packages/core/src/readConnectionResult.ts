@@ -4,6 +4,7 @@ import {
   parseConnectionResult,
   removeConnectionResultParams,
 } from './parseConnectionResult.js';
+import { announceConnectionChange } from './syncAcrossTabs.js';
 import type { ThryveUser } from './ThryveUser.js';
 
 /**
@@ -40,5 +41,6 @@ export function readConnectionResult(
     }
   }
   void user.thryve.queryClient.invalidateQueries({ queryKey: user.connectionsOptions().queryKey });
+  if (result.status !== 'unmatched') announceConnectionChange(user);
   return result;
 }

@@ -4,6 +4,7 @@ import type { ConnectedSource } from './ConnectionSession.js';
 import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
 import type { Locale } from './locales.js';
+import { announceConnectionChange } from './syncAcrossTabs.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
@@ -109,6 +110,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
       }
     }
     store.set(dataSource, { status: 'idle' });
+    announceConnectionChange(user);
   } catch (error) {
     if (previous && user.active) queryClient.setQueryData(key, previous);
     throw fail(error);
