@@ -50,6 +50,7 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
   if (redirectUri !== undefined) {
     store.savePendingAction({ action: 'connect', dataSource, token });
     store.set(dataSource, { status: 'connecting' });
+    user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'self' });
     user.thryve.navigate({ url, target: 'self', action: 'connect' });
     return 'navigated';
   }
@@ -62,8 +63,10 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
       ),
       fallbackUrl: url,
     });
+    user.thryve.emit({ type: 'ERROR', code: 'popup_blocked', dataSource });
     return 'blocked';
   }
+  user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'tab' });
   store.set(dataSource, { status: 'connecting' });
   const { queryClient } = user.thryve;
   // The token may be single-use (Thryve does not say): the next click gets a fresh one.
@@ -105,6 +108,7 @@ export function continueConnectInThisWindow(
   }
   store.savePendingAction({ action: 'connect', dataSource, token });
   store.set(dataSource, { status: 'connecting' });
+  user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'self' });
   user.thryve.navigate({ url, target: 'self', action: 'connect' });
   return true;
 }

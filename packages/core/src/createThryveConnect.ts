@@ -30,6 +30,7 @@ import {
 } from './sessionPolicy.js';
 import { toSessionSnapshot } from './sessionState.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
+import type { ThryveEvent, ThryveEventListener } from './ThryveEvent.js';
 import type { ThryveUser } from './ThryveUser.js';
 import { toConnectionSession } from './toConnectionSession.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
@@ -55,6 +56,8 @@ export interface ThryveConnectOptions {
    * whose blocking is detected. Give your own for Capacitor, Electron or a WebView (see the guide).
    */
   navigate?: ThryveNavigate | undefined;
+  /** Hears what happens, for analytics: a typed list of events with metadata only ({@link ThryveEvent}). */
+  onEvent?: ThryveEventListener | undefined;
 }
 
 /** Query options of a session, ready for a React Query observer (`useQuery`) or `fetchQuery`. */
@@ -96,6 +99,8 @@ export interface ThryveConnect {
   now(): number;
   /** Opens a connect or revoke page (the `navigate` option, else {@link defaultNavigate}). */
   navigate: ThryveNavigate;
+  /** Reports an event to the `onEvent` option; a listener that throws changes nothing. */
+  emit(event: ThryveEvent): void;
   /**
    * Who is signed in: the last key given to {@link ThryveConnect.setUser}; `null` nobody; `undefined`
    * not known yet (nothing has been said, or sign-in is still loading).
@@ -188,6 +193,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
       }, ABORT_GRACE_MS);
     });
     let raw: unknown;
+    const startedAt = now();
     try {
       raw = await fetcher({ locale, signal: controller.signal });
     } catch (error) {
@@ -217,6 +223,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           : '',
       );
     }
+    thryve.emit({ type: 'SESSION_READY', locale, from: 'fetch', durationMs: fetchedAt - startedAt });
     return session;
   }
 
@@ -331,6 +338,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
             if (sessionRefreshAt(session, sessionMaxAgeMs) - at >= SESSION_EXPIRY_MARGIN_MS) {
               queryClient.setQueryData(sessionKey(locale), { ...session, hydrated: true });
               taken.session = true;
+              thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
             }
           } catch {
             // Not usable here (an origin this page does not allow, say): the components fetch their own.
@@ -358,6 +366,13 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     storage: options.storage,
     now,
     navigate: options.navigate ?? defaultNavigate,
+    emit(event) {
+      try {
+        options.onEvent?.(event);
+      } catch {
+        // Analytics must never break a connect.
+      }
+    },
     userKey: undefined,
 
     forUser(userKey) {

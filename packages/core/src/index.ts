@@ -122,6 +122,7 @@ export {
   type ThryveConnectErrorCode,
   type ThryveConnectErrorOptions,
 } from './ThryveConnectError.js';
+export type { ThryveEvent, ThryveEventListener } from './ThryveEvent.js';
 export type { ThryveUser } from './ThryveUser.js';
 export {
   normalizeSessionPayload,

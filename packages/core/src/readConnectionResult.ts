@@ -41,6 +41,24 @@ export function readConnectionResult(
     }
   }
   void user.thryve.queryClient.invalidateQueries({ queryKey: user.connectionsOptions().queryKey });
-  if (result.status !== 'unmatched') announceConnectionChange(user);
+  const { thryve } = user;
+  if (result.status === 'unmatched') {
+    thryve.emit({ type: 'RESULT_UNMATCHED', reason: result.reason });
+    return result;
+  }
+  thryve.emit(
+    result.action === 'connect'
+      ? {
+          type: 'CONNECT_RESULT',
+          dataSource: result.dataSource,
+          status: result.status === 'failed' ? 'failed' : 'connected',
+        }
+      : {
+          type: 'REVOKE_RESULT',
+          dataSource: result.dataSource,
+          status: result.status === 'failed' ? 'failed' : 'revoked',
+        },
+  );
+  announceConnectionChange(user);
   return result;
 }

@@ -39,6 +39,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
   const fail = (error: unknown) => {
     const typed = toThryveConnectError(error);
     store.set(dataSource, { status: 'error', error: typed });
+    thryve.emit({ type: 'REVOKE_RESULT', dataSource, status: 'failed', code: typed.code });
     return typed;
   };
 
@@ -64,6 +65,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
     }
     store.savePendingAction({ action: 'revoke', dataSource, token: session.session.token });
     store.set(dataSource, { status: 'revoking' });
+    thryve.emit({ type: 'REVOKE_STARTED', dataSource, target: 'self' });
     thryve.navigate({ url, target: 'self', action: 'revoke' });
     return;
   }
@@ -71,6 +73,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
   const { queryClient, fetcher } = thryve;
   const key = user.connectionsOptions().queryKey;
   store.set(dataSource, { status: 'revoking' });
+  thryve.emit({ type: 'REVOKE_STARTED', dataSource, target: 'background' });
   // Optimistic: the source shows as disconnected at once, and comes back if the revoke fails.
   await queryClient.cancelQueries({ queryKey: key });
   const previous = queryClient.getQueryData<ConnectedSource[]>(key);
@@ -110,6 +113,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
       }
     }
     store.set(dataSource, { status: 'idle' });
+    thryve.emit({ type: 'REVOKE_RESULT', dataSource, status: 'revoked' });
     announceConnectionChange(user);
   } catch (error) {
     if (previous && user.active) queryClient.setQueryData(key, previous);

@@ -11,6 +11,7 @@ import {
   syncAcrossTabs,
   type ThryveConnect,
   ThryveConnectError,
+  type ThryveEventListener,
   type ThryveFetcher,
   type ThryveHosts,
   type ThryveNavigate,
@@ -84,6 +85,12 @@ interface ProviderConfigProps {
    * tab could not be opened. Default: this window, or a new tab. An inline function is fine.
    */
   navigate?: ThryveNavigate | undefined;
+  /**
+   * Hears what happens, for analytics: a typed list of events (`SESSION_READY`, `WIDGET_LOADED`,
+   * `CONNECT_STARTED`, `CONNECT_RESULT`, `REVOKE_STARTED`, `REVOKE_RESULT`, `RESULT_UNMATCHED`,
+   * `EXPIRED`, `RELOADED`, `ERROR`) carrying metadata only: never a token, URL, user id or text.
+   */
+  onEvent?: ThryveEventListener | undefined;
 }
 
 /** A controller you created with `createThryveConnect` (e.g. to start a connect from outside React). */
@@ -95,6 +102,7 @@ interface ProviderClientProps {
   queryClient?: undefined;
   sessionMaxAgeMs?: undefined;
   navigate?: undefined;
+  onEvent?: undefined;
 }
 
 /** Props of {@link ThryveConnectProvider}: a `fetcher` (and settings), or a ready `client`. */
@@ -162,6 +170,7 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   const originsKey = props.allowedWidgetOrigins?.join(' ');
   const { client: ownController, sessionMaxAgeMs } = props;
   const navigateRef = useLatestRef(props.navigate);
+  const onEventRef = useLatestRef(props.onEvent);
   const api = hosts?.api;
   const widget = hosts?.widget;
   const direct = hosts?.direct;
@@ -176,8 +185,20 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
         sessionMaxAgeMs,
         // Read at the click, so a new function each render neither rebuilds the controller nor goes stale.
         navigate: (request) => (navigateRef.current ?? defaultNavigate)(request),
+        onEvent: (event) => onEventRef.current?.(event),
       }),
-    [ownController, fetcher, queryClient, api, widget, direct, originsKey, sessionMaxAgeMs, navigateRef],
+    [
+      ownController,
+      fetcher,
+      queryClient,
+      api,
+      widget,
+      direct,
+      originsKey,
+      sessionMaxAgeMs,
+      navigateRef,
+      onEventRef,
+    ],
   );
 
   // The signed-in user's handle, swapped in the same render as the key: no component below ever holds

@@ -147,15 +147,17 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   const load = url !== undefined && memory.load?.url === url ? memory.load : undefined;
   const attempt = load?.attempt ?? 0;
 
+  const shownAt = useRef(0);
   useEffect(() => {
     if (!url) return;
+    shownAt.current = client.now();
     dispatch({ type: 'show', url });
     const timer = setTimeout(() => {
       const message = IS_DEVELOPMENT ? `The connection widget did not load within ${loadTimeoutMs} ms.` : '';
       dispatch({ type: 'timeout', url, attempt, error: new ThryveConnectError('timeout', message) });
     }, loadTimeoutMs);
     return () => clearTimeout(timer);
-  }, [url, attempt, loadTimeoutMs]);
+  }, [url, attempt, loadTimeoutMs, client]);
 
   const markLoaded = (loadedUrl: string) =>
     dispatch({
@@ -194,8 +196,10 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   // The host hears each frame's load once, however the widget learnt of it.
   const loadedFrame = load?.state === 'loaded' ? load : undefined;
   useEffect(() => {
-    if (loadedFrame) onLoadRef.current?.();
-  }, [loadedFrame, onLoadRef]);
+    if (!loadedFrame) return;
+    client.emit({ type: 'WIDGET_LOADED', durationMs: client.now() - shownAt.current });
+    onLoadRef.current?.();
+  }, [loadedFrame, onLoadRef, client]);
 
   // Re-render when the session of the loaded page ages, to offer the Reload.
   useRerenderAt(pinned && sessionExpiry(pinned, client.sessionMaxAgeMs) - SESSION_EXPIRY_MARGIN_MS, client);
@@ -212,9 +216,18 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   const error = pinned ? undefined : session.status === 'error' ? session.error : load?.error;
   const reportedError = useRef<ThryveConnectError | undefined>(undefined);
   useEffect(() => {
-    if (error && reportedError.current?.message !== error.message) onErrorRef.current?.(error);
+    if (error && reportedError.current?.message !== error.message) {
+      client.emit({ type: 'ERROR', code: error.code });
+      onErrorRef.current?.(error);
+    }
     reportedError.current = error;
-  }, [error, onErrorRef]);
+  }, [error, onErrorRef, client]);
+
+  // Once per aged session: the Reload is on offer.
+  const expired = !error && (aged || (!pinned && session.status === 'expired'));
+  useEffect(() => {
+    if (expired) client.emit({ type: 'EXPIRED' });
+  }, [expired, client]);
 
   if (session.status === 'signed_out') return { status: 'signed_out' };
   if (error) {
@@ -230,12 +243,20 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
     const reload = () => {
       // The user chose to leave the aged page: the fresh session if it is here, else fetch one.
       dispatch({ type: 'unpin' });
+      client.emit({ type: 'RELOADED' });
       if (!current || current.url === pinned?.url) session.refresh();
     };
     return { status: 'expired', frame, reload };
   }
   if (!pinned && session.status === 'expired')
-    return { status: 'expired', frame: null, reload: session.refresh };
+    return {
+      status: 'expired',
+      frame: null,
+      reload: () => {
+        client.emit({ type: 'RELOADED' });
+        session.refresh();
+      },
+    };
   if (frame && shown && (load?.state === 'loaded' || load?.state === 'in_server_html'))
     return { status: 'ready', frame, session: shown };
   return { status: 'loading', frame };
