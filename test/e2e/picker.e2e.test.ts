@@ -64,6 +64,15 @@ describe('DataSourcePicker end to end', () => {
     await expect.poll(() => page.locator('#events').textContent()).toBe('connected:1');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Fitbit connected.');
     expect(connectedIds()).toEqual([1]);
+    // What the host's analytics heard across both pages, in order; metadata only.
+    const events = await page.evaluate(() => sessionStorage.getItem('tc-events') ?? '[]');
+    expect(
+      (JSON.parse(events) as Array<{ type: string }>)
+        .map((event) => event.type)
+        .filter((type) => type !== 'SESSION_READY'),
+    ).toEqual(['CONNECT_STARTED', 'CONNECT_RESULT']);
+    expect(JSON.parse(events)).toContainEqual({ type: 'CONNECT_RESULT', dataSource: 1, status: 'connected' });
+    expect(events).not.toMatch(/token|http|e2e-/);
   });
 
   it('shows a connect finished in another tab of the same user at once, without focus', async () => {

@@ -1,6 +1,11 @@
 import '../../../packages/react/src/styles.css';
 import { QueryClient } from '@tanstack/react-query';
-import { connectionsQueryKey, createProxyFetcher, type ThryveFetcher } from '@thryve-connect/core';
+import {
+  connectionsQueryKey,
+  createProxyFetcher,
+  type ThryveEvent,
+  type ThryveFetcher,
+} from '@thryve-connect/core';
 import { DataSourcePicker, ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/react';
 import { Profiler, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -154,6 +159,11 @@ function Results() {
 }
 
 const queryClient = new QueryClient();
+/** What a host's analytics would send, kept across the redirect for the tests to read. */
+const recordEvent = (event: ThryveEvent) => {
+  const list = JSON.parse(sessionStorage.getItem('tc-events') ?? '[]') as ThryveEvent[];
+  sessionStorage.setItem('tc-events', JSON.stringify([...list, event]));
+};
 const translations = { fr };
 const root = document.getElementById('root');
 if (root) {
@@ -169,6 +179,7 @@ if (root) {
         // `locale=auto`: the browser's languages pick the texts and the widget's language.
         locale={params.get('locale') === 'auto' ? 'auto' : undefined}
         messages={translations}
+        onEvent={recordEvent}
       >
         <Results />
       </ThryveConnectProvider>
