@@ -211,8 +211,6 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
     if (userKey !== undefined) client.setUser(userKey);
   }, [client, userKey]);
   useEffect(() => client.mount(), [client]);
-  // A connect or revoke finished in another tab of this user: read the statuses again here.
-  useEffect(() => (user ? syncAcrossTabs(user) : undefined), [user]);
 
   // What the server rendered with goes into the cache before any child reads it (as React Query's
   // HydrationBoundary does for new queries: during render, once per value), and only if it was

@@ -6,10 +6,11 @@ import {
   type DeriveDataSourcesOptions,
   deriveDataSources,
   getDataSource,
+  syncAcrossTabs,
   type ThryveConnectError,
   toThryveConnectError,
 } from '@thryve-connect/core';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { connectionsOptionsOf } from './internal/signedOutOptions.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
@@ -55,6 +56,10 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
     { ...connectionsOptionsOf(user), enabled: hasRoute && user !== null },
     client.queryClient,
   );
+
+  // A connect or revoke finished in another tab of this user: read the statuses again here. Only where
+  // statuses are shown, so a page with just the widget ships none of it.
+  useEffect(() => (user ? syncAcrossTabs(user) : undefined), [user]);
 
   // Options are usually inline literals: key the derivation by value, not identity.
   const optionsKey = JSON.stringify(options);
