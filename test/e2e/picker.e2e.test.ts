@@ -75,6 +75,26 @@ describe('DataSourcePicker end to end', () => {
     expect(events).not.toMatch(/token|http|e2e-/);
   });
 
+  it('connects in a popup: the consent page there, the popup closes itself, the row shows Connected', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${app.url}/?mode=popup-window`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    const [popup] = await Promise.all([context.waitForEvent('page'), connect.click()]);
+    popup.on('pageerror', (error) => errors.push(error.message));
+    await popup.waitForURL((url) => url.origin === sandbox.url);
+    // The opener link is cut before Thryve's page runs any script.
+    expect(await popup.evaluate(() => window.opener)).toBeNull();
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await popup.waitForEvent('close');
+    await expect.poll(() => row('Fitbit').locator('.thryve-connect-badge').textContent()).toBe('Connected');
+    await expect.poll(() => page.locator('#events').textContent()).toBe('connected:1');
+    expect(new URL(page.url()).search).toBe('?mode=popup-window');
+    expect(connectedIds()).toEqual([1]);
+    expect(errors).toEqual([]);
+  });
+
   it('shows a connect finished in another tab of the same user at once, without focus', async () => {
     const other = await context.newPage();
     // What could otherwise make it read the statuses again: focus, or the page becoming visible.

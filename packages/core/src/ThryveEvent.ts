@@ -15,7 +15,7 @@ export type ThryveEvent =
   /** The widget's page loaded in its iframe, `durationMs` after the iframe was shown. */
   | { type: 'WIDGET_LOADED'; durationMs: number }
   /** A connect left for Thryve's consent page: in this window, or in a new tab. */
-  | { type: 'CONNECT_STARTED'; dataSource: DataSourceId; target: 'self' | 'tab' }
+  | { type: 'CONNECT_STARTED'; dataSource: DataSourceId; target: 'self' | 'tab' | 'popup' }
   /** Thryve's result of a connect this page started, read on the way back. */
   | { type: 'CONNECT_RESULT'; dataSource: DataSourceId; status: 'connected' | 'failed' }
   /** A disconnect started: in the background, or by leaving for Thryve's revoke page. */

@@ -2,6 +2,7 @@ import { IS_DEVELOPMENT } from '#is-development';
 import { buildConnectUrl } from './buildConnectUrl.js';
 import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
+import { awaitPopupResult } from './internal/popupResult.js';
 import type { Locale } from './locales.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
@@ -19,6 +20,12 @@ export interface ConnectDataSourceOptions {
    * the result is read there; without it, Thryve opens in a new tab.
    */
   redirectUri?: string | undefined;
+  /**
+   * `popup`: connect in a sized popup, the way OAuth does; `redirectUri` is then the popup's return page,
+   * which relays the result here (`relayConnectionResult`) and closes. Default: `redirect` (this window,
+   * or a tab without a `redirectUri`).
+   */
+  mode?: 'redirect' | 'popup' | undefined;
 }
 
 /**
@@ -47,6 +54,17 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error) });
     return 'failed';
   }
+  if (redirectUri !== undefined && options.mode === 'popup') {
+    store.savePendingAction({ action: 'connect', dataSource, token });
+    // Also when blocked: the link offered instead opens a tab whose return page relays here all the same.
+    awaitPopupResult(user, dataSource);
+    if (user.thryve.navigate({ url, target: 'popup', action: 'connect' }) === 'blocked') {
+      return blocked(user, dataSource, url);
+    }
+    store.set(dataSource, { status: 'connecting' });
+    user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'popup' });
+    return 'opened';
+  }
   if (redirectUri !== undefined) {
     store.savePendingAction({ action: 'connect', dataSource, token });
     store.set(dataSource, { status: 'connecting' });
@@ -55,16 +73,7 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     return 'navigated';
   }
   if (user.thryve.navigate({ url, target: 'tab', action: 'connect' }) === 'blocked') {
-    store.set(dataSource, {
-      status: 'error',
-      error: new ThryveConnectError(
-        'popup_blocked',
-        IS_DEVELOPMENT ? 'The browser blocked the new tab for the connection.' : '',
-      ),
-      fallbackUrl: url,
-    });
-    user.thryve.emit({ type: 'ERROR', code: 'popup_blocked', dataSource });
-    return 'blocked';
+    return blocked(user, dataSource, url);
   }
   user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'tab' });
   store.set(dataSource, { status: 'connecting' });
@@ -81,6 +90,19 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     { once: true },
   );
   return 'opened';
+}
+
+function blocked(user: ThryveUser, dataSource: DataSourceId, url: string): 'blocked' {
+  flowStore(user).set(dataSource, {
+    status: 'error',
+    error: new ThryveConnectError(
+      'popup_blocked',
+      IS_DEVELOPMENT ? 'The browser blocked the new tab or window for the connection.' : '',
+    ),
+    fallbackUrl: url,
+  });
+  user.thryve.emit({ type: 'ERROR', code: 'popup_blocked', dataSource });
+  return 'blocked';
 }
 
 /**

@@ -83,6 +83,7 @@ export {
   userQueryKey,
 } from './queryKeys.js';
 export { readConnectionResult } from './readConnectionResult.js';
+export { POPUP_RESULT_CHANNEL, relayConnectionResult } from './relayConnectionResult.js';
 export { type RevokeDataSourceOptions, revokeDataSource } from './revokeDataSource.js';
 export {
   type ConnectionsSeed,

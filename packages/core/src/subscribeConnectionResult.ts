@@ -70,6 +70,18 @@ function deliver(inbox: Inbox): void {
 }
 
 /**
+ * Hands a result read elsewhere on this page — a popup's return page relayed it — to every listener
+ * of its user, as the page's own result.
+ */
+export function deliverConnectionResult(user: ThryveUser, result: ConnectionResult): void {
+  const inbox = inboxOf(user.thryve);
+  inbox.matched = { user, result };
+  for (const [listener, listeningFor] of [...inbox.listeners]) {
+    if (listeningFor === user) listener(result);
+  }
+}
+
+/**
  * Listens for the page's connection result (after Thryve's redirect back). The address is read once
  * per page load, by the first listener: its parameters leave the address bar at once, and the result
  * is held in memory until a user is known. It is then matched to that user's pending action (see

@@ -24,6 +24,11 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   redirectUri?: string;
   /** `background` (default) revokes without leaving the page; `redirect` navigates (needs `redirectUri`). */
   revokeMode?: 'background' | 'redirect';
+  /**
+   * `popup`: connect in a sized popup, the way OAuth does; `redirectUri` is then the popup's return page,
+   * which calls `relayConnectionResult()` from `@thryve-connect/core`. Default `redirect`.
+   */
+  mode?: 'redirect' | 'popup';
   /** `list` (default) or `grid`. */
   layout?: 'list' | 'grid';
   /** Ask before disconnecting. Default `true`: a disconnect stops the data the user shares. */
@@ -149,7 +154,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   });
 
   const callbacks = useLatestRef(props);
-  const { redirectUri, revokeMode, renderSource, renderIcon } = props;
+  const { redirectUri, revokeMode, mode, renderSource, renderIcon } = props;
   const confirmDisconnect = props.confirmDisconnect ?? true;
   const showConnectedSince = props.showConnectedSince ?? true;
   const pickerContext = useMemo<PickerContextValue>(
@@ -159,6 +164,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       showConnectedSince,
       redirectUri,
       revokeMode,
+      mode,
       confirmDisconnect,
       announce,
       renderSource,
@@ -173,6 +179,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       showConnectedSince,
       redirectUri,
       revokeMode,
+      mode,
       confirmDisconnect,
       announce,
       renderSource,

@@ -44,6 +44,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
   const connection = useDataSourceConnection(source.id, {
     redirectUri: picker.redirectUri,
     revokeMode: picker.revokeMode,
+    mode: picker.mode,
     onPopupBlocked: picker.onPopupBlocked,
     onRevoked: (id) => {
       announce(messages.disconnected(name));

@@ -39,6 +39,11 @@ export interface UseDataSourceConnectionOptions {
   redirectUri?: string | undefined;
   /** `background` (default): revoke without leaving the page. `redirect`: navigate (needs `redirectUri`). */
   revokeMode?: 'background' | 'redirect' | undefined;
+  /**
+   * `popup`: connect in a sized popup; `redirectUri` is the popup's return page, which calls
+   * `relayConnectionResult()`. Default `redirect`: this window (with `redirectUri`) or a new tab.
+   */
+  mode?: 'redirect' | 'popup' | undefined;
   /** Called when the browser blocked the new tab; `fallbackUrl` can be offered as a link. */
   onPopupBlocked?: ((fallbackUrl: string) => void) | undefined;
   /** Called when a background revoke succeeded. */
@@ -108,11 +113,8 @@ export function useDataSourceConnection(
 
   const connect = useCallback((): ConnectOutcome => {
     if (!user) return 'not_ready';
-    const outcome = connectDataSource(user, {
-      locale,
-      dataSource,
-      redirectUri: callbacks.current.redirectUri,
-    });
+    const { redirectUri, mode } = callbacks.current;
+    const outcome = connectDataSource(user, { locale, dataSource, redirectUri, mode });
     if (outcome === 'blocked' || outcome === 'failed') {
       const { error, fallbackUrl } = getDataSourceFlow(user, dataSource);
       if (outcome === 'blocked' && fallbackUrl) callbacks.current.onPopupBlocked?.(fallbackUrl);
@@ -163,7 +165,9 @@ export function useDataSourceConnection(
     error: flow.error,
     fallbackUrl: flow.fallbackUrl,
     continueInThisWindow,
-    canContinueInThisWindow: flow.fallbackUrl !== undefined && options.redirectUri !== undefined,
+    // A popup's return page relays and closes: it is no page to continue to in this window.
+    canContinueInThisWindow:
+      flow.fallbackUrl !== undefined && options.redirectUri !== undefined && options.mode !== 'popup',
     reset,
   };
 }

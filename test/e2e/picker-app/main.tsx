@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import {
   connectionsQueryKey,
   createProxyFetcher,
+  relayConnectionResult,
   type ThryveEvent,
   type ThryveFetcher,
 } from '@thryve-connect/core';
@@ -119,6 +120,13 @@ function PickerBench() {
   );
 }
 
+/** The popup's return page (on Thryve's allow-list): hands the result to the opener and closes. */
+function PopupReturn() {
+  const [closed, setClosed] = useState(true);
+  useEffect(() => setClosed(relayConnectionResult()), []);
+  return closed ? null : <p>You can close this window.</p>;
+}
+
 function Results() {
   const [events, setEvents] = useState<string[]>([]);
   const log = (event: string) => setEvents((list) => [...list, event]);
@@ -142,6 +150,17 @@ function Results() {
         <PickerBench />
       ) : mode === 'widget' ? (
         <ThryveConnectionWidget />
+      ) : mode === 'return' ? (
+        <PopupReturn />
+      ) : mode === 'popup-window' ? (
+        <DataSourcePicker
+          include={[1, 2, 18]}
+          mode="popup"
+          redirectUri={`${window.location.origin}/?mode=return`}
+          onConnected={(id) => log(`connected:${id}`)}
+          onFailed={(id, action) => log(`failed:${action}:${id}`)}
+          onPopupBlocked={() => log('popup-blocked')}
+        />
       ) : (
         <DataSourcePicker
           include={[1, 2, 18]}

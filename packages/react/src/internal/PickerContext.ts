@@ -23,6 +23,7 @@ export interface PickerContextValue {
   showConnectedSince: boolean;
   redirectUri: string | undefined;
   revokeMode: 'background' | 'redirect' | undefined;
+  mode: 'redirect' | 'popup' | undefined;
   confirmDisconnect: boolean;
   /** Sends a sentence to the picker's polite live region. */
   announce: (message: string) => void;
