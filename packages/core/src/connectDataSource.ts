@@ -2,6 +2,7 @@ import { IS_DEVELOPMENT } from '#is-development';
 import { buildConnectUrl } from './buildConnectUrl.js';
 import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
+import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
@@ -15,8 +16,9 @@ export interface ConnectDataSourceOptions {
   locale: Locale;
   dataSource: DataSourceId;
   /**
-   * Where Thryve sends the user back (on your allow-list at Thryve). With it, this window navigates and
-   * the result is read there; without it, Thryve opens in a new tab.
+   * Where Thryve sends the user back (on your allow-list at Thryve): a full URL, or a path (`/devices`)
+   * on this page's origin. With it, this window navigates and the result is read there; without it,
+   * Thryve opens in a new tab.
    */
   redirectUri?: string | undefined;
 }
@@ -42,7 +44,12 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
   const { token } = session.session;
   let url: string;
   try {
-    url = buildConnectUrl({ token, dataSource, redirectUri, hosts: user.thryve.hosts });
+    url = buildConnectUrl({
+      token,
+      dataSource,
+      redirectUri: resolveRedirectUri(redirectUri),
+      hosts: user.thryve.hosts,
+    });
   } catch (error) {
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error) });
     return 'failed';
@@ -102,7 +109,12 @@ export function continueConnectInThisWindow(
   if (!token || redirectUri === undefined) return false;
   let url: string;
   try {
-    url = buildConnectUrl({ token, dataSource, redirectUri, hosts: user.thryve.hosts });
+    url = buildConnectUrl({
+      token,
+      dataSource,
+      redirectUri: resolveRedirectUri(redirectUri),
+      hosts: user.thryve.hosts,
+    });
   } catch (error) {
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error), fallbackUrl });
     return false;
