@@ -11,7 +11,7 @@ export function Devices() {
     <>
       <DataSourcePicker
         include={[1, 2, 18]}
-        redirectUri={`${globalThis.location?.origin ?? ''}/devices`}
+        redirectUri="/devices"
         onConnected={hear('picker')}
       />
       <ul id="heard" aria-label="Connection results">
