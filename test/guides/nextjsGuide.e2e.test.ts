@@ -40,6 +40,25 @@ function sh(command: string, args: string[], cwd: string, env: Record<string, st
   return output;
 }
 
+/** As {@link sh}, without blocking this process: the font server below answers the build meanwhile. */
+function shAsync(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<string> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  return new Promise((done, fail) =>
+    child.on('close', (status) =>
+      status === 0
+        ? done(output)
+        : fail(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output.slice(-4000)}`)),
+    ),
+  );
+}
+
 async function timed<T>(name: string, step: () => T | Promise<T>): Promise<T> {
   const started = Date.now();
   try {
@@ -157,7 +176,7 @@ beforeAll(async () => {
   // The sandbox of this run, not the guide's port 4010: the environment wins over .env.local in Next.
   const hosts = { THRYVE_HOST: sandbox.url, NEXT_PUBLIC_THRYVE_HOST: sandbox.url };
   const build = await timed('next build', async () =>
-    sh('node', ['node_modules/next/dist/bin/next', 'build'], app, {
+    shAsync('node', ['node_modules/next/dist/bin/next', 'build'], app, {
       ...hosts,
       ...(await mockGoogleFonts()),
       NODE_ENV: 'production',
