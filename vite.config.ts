@@ -76,7 +76,11 @@ export default defineConfig({
           // Playwright drives Debian Chromium against a fixture app and the sandbox.
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.e2e.test.ts', 'test/consumers/**/*.e2e.test.ts'],
+          include: [
+            'test/e2e/**/*.e2e.test.ts',
+            'test/consumers/**/*.e2e.test.ts',
+            'test/guides/**/*.e2e.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A page waits on real servers, builds and hydration on a shared 2-core machine: Vitest's

@@ -42,6 +42,7 @@ export default defineConfig({
         'src/testing/index.ts',
         // Development-only code, reached only through `#is-development`'s development file.
         'src/internal/useProviderWarnings.ts',
+        'src/internal/developmentWarnings.ts',
       ],
       formats: ['es'],
     },

@@ -18,10 +18,13 @@ declare function toast(message: string): void;
 /** The reader's loading indicator. */
 declare function Spinner(): import('react').JSX.Element;
 
-// Next.js is not installed in this workspace (the Next consumer test installs it on its own); this is
-// the one function of it the guide uses, as Next 15+ types it.
+// Next.js is not installed in this workspace (the Next consumer and guide tests install it on their
+// own); these are the functions of it the guide uses, as Next 16 types them.
 declare module 'next/headers' {
   export function cookies(): Promise<{ get(name: string): { name: string; value: string } | undefined }>;
+}
+declare module 'next/server' {
+  export function connection(): Promise<void>;
 }
 
 // What the reader's bundler declares for stylesheet imports (Vite's `vite/client`, Next's types). The

@@ -3,6 +3,7 @@ import { buildConnectUrl } from './buildConnectUrl.js';
 import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
 import { awaitPopupResult } from './internal/popupResult.js';
+import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
@@ -16,8 +17,9 @@ export interface ConnectDataSourceOptions {
   locale: Locale;
   dataSource: DataSourceId;
   /**
-   * Where Thryve sends the user back (on your allow-list at Thryve). With it, this window navigates and
-   * the result is read there; without it, Thryve opens in a new tab.
+   * Where Thryve sends the user back (on your allow-list at Thryve): a full URL, or a path (`/devices`)
+   * on this page's origin. With it, this window navigates and the result is read there; without it,
+   * Thryve opens in a new tab.
    */
   redirectUri?: string | undefined;
   /**
@@ -49,7 +51,12 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
   const { token } = session.session;
   let url: string;
   try {
-    url = buildConnectUrl({ token, dataSource, redirectUri, hosts: user.thryve.hosts });
+    url = buildConnectUrl({
+      token,
+      dataSource,
+      redirectUri: resolveRedirectUri(redirectUri),
+      hosts: user.thryve.hosts,
+    });
   } catch (error) {
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error) });
     return 'failed';
@@ -123,7 +130,12 @@ export function continueConnectInThisWindow(
   if (!token || redirectUri === undefined) return false;
   let url: string;
   try {
-    url = buildConnectUrl({ token, dataSource, redirectUri, hosts: user.thryve.hosts });
+    url = buildConnectUrl({
+      token,
+      dataSource,
+      redirectUri: resolveRedirectUri(redirectUri),
+      hosts: user.thryve.hosts,
+    });
   } catch (error) {
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error), fallbackUrl });
     return false;

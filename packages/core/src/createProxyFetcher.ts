@@ -94,7 +94,13 @@ async function request(
   } catch (cause) {
     throw new ThryveConnectError(
       init.signal?.aborted ? 'aborted' : 'invalid_response',
-      IS_DEVELOPMENT ? `${url} did not answer JSON. Is the route the thryve-connect backend proxy?` : '',
+      IS_DEVELOPMENT
+        ? /html/i.test(response.headers.get('content-type') ?? '')
+          ? `${url} answered an HTML page, not JSON: no backend proxy answers at that path (an app's ` +
+            'page or index.html fallback did). Mount the proxy there (@thryve-connect/server), or pass ' +
+            "its real path: createProxyFetcher('/your/route/session')."
+          : `${url} did not answer JSON. Is the route the thryve-connect backend proxy?`
+        : '',
       { cause, status: response.status },
     );
   }

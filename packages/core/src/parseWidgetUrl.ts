@@ -51,8 +51,15 @@ export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}
     throw new ThryveConnectError(
       'disallowed_origin',
       IS_DEVELOPMENT
-        ? `The widget URL's origin ${parsed.origin} is not allowed. Allowed: ${[...allowed].join(', ')}. ` +
-            'Add it to allowedWidgetOrigins if it is a Thryve host you trust.'
+        ? `The widget URL's origin ${parsed.origin} is not on the allow-list it was checked against: ` +
+            `${[...allowed].join(', ')}` +
+            (options.allowedOrigins === undefined ||
+            (allowed.size === 1 && allowed.has(DEFAULT_THRYVE_HOSTS.widget))
+              ? " (Thryve's production widget host, the default when no hosts are given). "
+              : '. ') +
+            "Your backend's Thryve client uses other hosts (QA, the sandbox?): give the browser the same ones, " +
+            '<ThryveConnectProvider hosts={{ api, widget, direct }}> (or createThryveConnect({ hosts })), ' +
+            'or add the origin to allowedWidgetOrigins if it is a Thryve host you trust.'
         : '',
     );
   }

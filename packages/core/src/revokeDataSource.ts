@@ -3,6 +3,7 @@ import { buildRevokeUrl } from './buildRevokeUrl.js';
 import type { ConnectedSource } from './ConnectionSession.js';
 import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
+import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
 import { announceConnectionChange } from './syncAcrossTabs.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
@@ -15,7 +16,7 @@ export interface RevokeDataSourceOptions {
   dataSource: DataSourceId;
   /** `background` (default): revoke without leaving the page. `redirect`: navigate (needs `redirectUri`). */
   mode?: 'background' | 'redirect' | undefined;
-  /** Where Thryve sends the user back after a `redirect` revoke. */
+  /** Where Thryve sends the user back after a `redirect` revoke: a full URL, or a path on this origin. */
   redirectUri?: string | undefined;
 }
 
@@ -59,7 +60,12 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
     }
     let url: string;
     try {
-      url = buildRevokeUrl({ token: session.session.token, dataSource, redirectUri, hosts: thryve.hosts });
+      url = buildRevokeUrl({
+        token: session.session.token,
+        dataSource,
+        redirectUri: resolveRedirectUri(redirectUri),
+        hosts: thryve.hosts,
+      });
     } catch (error) {
       throw fail(error);
     }

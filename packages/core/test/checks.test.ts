@@ -86,7 +86,8 @@ describe('URL checks say what is wrong, without the token', () => {
       parseWidgetUrl(`https://evil.example/?connectionSessionToken=${TOKEN}`),
     );
     expect(disallowed).toBe(
-      "The widget URL's origin https://evil.example is not allowed. Allowed: https://connect.thryve.de. Add it to allowedWidgetOrigins if it is a Thryve host you trust.",
+      "The widget URL's origin https://evil.example is not on the allow-list it was checked against: https://connect.thryve.de (Thryve's production widget host, the default when no hosts are given). " +
+        "Your backend's Thryve client uses other hosts (QA, the sandbox?): give the browser the same ones, <ThryveConnectProvider hosts={{ api, widget, direct }}> (or createThryveConnect({ hosts })), or add the origin to allowedWidgetOrigins if it is a Thryve host you trust.",
     );
     const missing = messageOf(() => parseWidgetUrl('https://connect.thryve.de/?lang=de'));
     expect(missing).toBe(

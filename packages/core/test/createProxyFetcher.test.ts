@@ -25,6 +25,11 @@ beforeAll(async () => {
       res.setHeader('content-type', 'application/json');
       if (path === '/slow/session') return void setTimeout(() => res.end('{}'), 5_000);
       if (path === '/html/session') return void res.end('<html>');
+      if (path === '/app-page/session') {
+        // What an app's page route or a single-page app's index.html fallback answers at a wrong path.
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        return void res.end('<!doctype html><html><body>My app</body></html>');
+      }
       if (status !== 200) {
         res.statusCode = status;
         if (status === 429) res.setHeader('retry-after', '7');
@@ -119,6 +124,13 @@ describe('createProxyFetcher over real HTTP', () => {
     expect((await failure(createProxyFetcher(`${base}/html/session`)({ locale: 'en' }))).code).toBe(
       'invalid_response',
     );
+  });
+
+  it('names an HTML answer as a page where the backend proxy should be, in development', async () => {
+    const error = await failure(createProxyFetcher(`${base}/app-page/session`)({ locale: 'en' }));
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toContain(`${base}/app-page/session answered an HTML page, not JSON`);
+    expect(error.message).toContain('Mount the proxy there');
   });
 
   it('reports a refused connection as a retryable network_error', async () => {

@@ -269,7 +269,8 @@ describe('the last edges', () => {
       'The allowed widget origin "nope" is not an absolute URL. Pass a full URL such as https://example.com/path.',
     );
     expect(refusal(() => buildConnectUrl({ token: TOKEN, dataSource: 1, redirectUri: 'nope' })).message).toBe(
-      'The redirect URI "nope" is not an absolute URL. Pass a full URL such as https://example.com/path.',
+      'The redirect URI "nope" is not an absolute URL. Pass a full URL such as https://example.com/devices; ' +
+        'the components and the flow functions also take a path ("/devices") and resolve it against the page\'s origin when the user clicks.',
     );
     expect(refusal(() => assertLocale('y'.repeat(100))).message).toMatch(
       new RegExp(`^Unknown locale ${JSON.stringify('y'.repeat(100)).slice(0, 40)}: use one of`),

@@ -9,7 +9,7 @@ import { sourceName } from './internal/sourceName.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
-import { useConnectionResult } from './useConnectionResult.js';
+import { type ConnectionResultSource, useConnectionResult } from './useConnectionResult.js';
 import { useConnectionSession } from './useConnectionSession.js';
 import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
 import { errorMessage, type MessageOverrides, mergeMessages, widgetMessagesEn } from './widgetMessages.js';
@@ -53,12 +53,12 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   search?: boolean | 'auto';
   /** Show "Connected since …" under a connected source (when the backend says when). Default `true`. */
   showConnectedSince?: boolean;
-  /** A connect started here succeeded (read after the redirect back). */
-  onConnected?: (dataSource: DataSourceId) => void;
-  /** A disconnect succeeded. */
-  onRevoked?: (dataSource: DataSourceId) => void;
-  /** A connect was denied or cancelled, or a revoke failed. */
-  onFailed?: (dataSource: DataSourceId, action: 'connect' | 'revoke') => void;
+  /** A connect started here succeeded (read after the redirect back), with the source's name as shown. */
+  onConnected?: (dataSource: DataSourceId, source: ConnectionResultSource) => void;
+  /** A disconnect succeeded, with the source's name as shown. */
+  onRevoked?: (dataSource: DataSourceId, source: ConnectionResultSource) => void;
+  /** A connect was denied or cancelled, or a revoke failed, with the source's name as shown. */
+  onFailed?: (dataSource: DataSourceId, action: 'connect' | 'revoke', source: ConnectionResultSource) => void;
   /** The browser blocked the new tab; the picker already offers a way on. */
   onPopupBlocked?: (fallbackUrl: string) => void;
   /** Any error of the picker. */
@@ -138,18 +138,22 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   // A source gone from the list (revoked, or excluded) is still named, from the catalogue if it can be.
   const nameOf = (id: DataSourceId) =>
     sourceName(sources.find((source) => source.id === id) ?? getDataSource(id), messages);
+  const names = useLatestRef(nameOf);
   useConnectionResult({
     onConnected: (id) => {
-      announce(messages.connected(nameOf(id)));
-      props.onConnected?.(id);
+      const name = nameOf(id);
+      announce(messages.connected(name));
+      props.onConnected?.(id, { name });
     },
     onRevoked: (id) => {
-      announce(messages.disconnected(nameOf(id)));
-      props.onRevoked?.(id);
+      const name = nameOf(id);
+      announce(messages.disconnected(name));
+      props.onRevoked?.(id, { name });
     },
     onFailed: (id, action) => {
-      announce(action === 'connect' ? messages.connectFailed(nameOf(id)) : messages.revokeFailed(nameOf(id)));
-      props.onFailed?.(id, action);
+      const name = nameOf(id);
+      announce(action === 'connect' ? messages.connectFailed(name) : messages.revokeFailed(name));
+      props.onFailed?.(id, action, { name });
     },
   });
 
@@ -169,7 +173,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       announce,
       renderSource,
       renderIcon,
-      onRevoked: (id) => callbacks.current.onRevoked?.(id),
+      onRevoked: (id) => callbacks.current.onRevoked?.(id, { name: names.current(id) }),
       onPopupBlocked: (url) => callbacks.current.onPopupBlocked?.(url),
       onError: (failure) => callbacks.current.onError?.(failure),
     }),
@@ -185,6 +189,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       renderSource,
       renderIcon,
       callbacks,
+      names,
     ],
   );
 

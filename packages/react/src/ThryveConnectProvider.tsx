@@ -8,7 +8,6 @@ import {
   type Locale,
   matchLocale,
   type SessionSeed,
-  syncAcrossTabs,
   type ThryveConnect,
   ThryveConnectError,
   type ThryveEventListener,
@@ -25,7 +24,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
+import { explainDroppedSeeds, IS_DEVELOPMENT, useProviderWarnings } from '#is-development';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { ThryveConnectContext, type ThryveTranslations } from './ThryveConnectContext.js';
 
@@ -132,18 +131,6 @@ const subscribeToNothing = () => () => {};
 // A layout effect in the browser (before paint); nothing on a server, where neither kind runs.
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
-function warnUntaggedSeeds(...seeds: unknown[]): void {
-  for (const seed of seeds) {
-    if (seed && typeof seed === 'object' && !('seededFor' in seed)) {
-      console.warn(
-        '[thryve-connect] A server-handed initialSession/initialConnections without `seededFor` was ignored: ' +
-          "nobody can tell whose it is. Fetch it with the server package's prefetch(endUser, { userKey, locale }), " +
-          'or tag it with seedSession / seedConnections from @thryve-connect/core.',
-      );
-    }
-  }
-}
-
 /**
  * Gives the thryve-connect components and hooks their controller, signed-in user, locale and texts.
  * Uses your QueryClient when there is one, so sessions are cached and deduplicated with the rest of
@@ -218,8 +205,15 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   const { initialSession, initialConnections } = props;
   useMemo(() => {
     if (!user || (!initialSession && !initialConnections)) return;
-    user.seed({ initialSession, initialConnections }, locale);
-    if (IS_DEVELOPMENT) warnUntaggedSeeds(initialSession, initialConnections);
+    const seeds = { initialSession, initialConnections };
+    const { queryClient: cache } = user.thryve;
+    const cached = IS_DEVELOPMENT && {
+      session: cache.getQueryData(user.sessionOptions(locale).queryKey) !== undefined,
+      connections: cache.getQueryData(user.connectionsOptions().queryKey) !== undefined,
+    };
+    const taken = user.seed(seeds, locale);
+    // Development only: why a seed is not shown (untagged, another user or locale, unusable here).
+    if (cached) explainDroppedSeeds(user, seeds, taken, locale, cached);
   }, [user, locale, initialSession, initialConnections]);
 
   const value = useMemo(

@@ -20,7 +20,11 @@ export {
   type WidgetErrorFallbackProps,
 } from './ThryveConnectionWidget.js';
 export { ThryveConnectProvider, type ThryveConnectProviderProps } from './ThryveConnectProvider.js';
-export { type UseConnectionResultOptions, useConnectionResult } from './useConnectionResult.js';
+export {
+  type ConnectionResultSource,
+  type UseConnectionResultOptions,
+  useConnectionResult,
+} from './useConnectionResult.js';
 export {
   type ConnectionSessionState,
   type ConnectionSessionStatus,

@@ -3,6 +3,7 @@ import {
   type ConnectionResult,
   type DataSourceId,
   getConnectionResult,
+  getDataSource,
   subscribeConnectionResult,
 } from '@thryve-connect/core';
 import { useEffect, useState } from 'react';
@@ -10,14 +11,22 @@ import { IS_DEVELOPMENT } from '#is-development';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
+/** What a result callback gets besides the source's id: its name, to show ("Fitbit is connected"). */
+export interface ConnectionResultSource {
+  /** The source's display name (the catalogue's; in the picker, as the picker shows it). */
+  name: string;
+}
+
 /** Options of {@link useConnectionResult}: what to do with the outcome. */
 export interface UseConnectionResultOptions {
   /** A connect this page started succeeded. */
-  onConnected?: ((dataSource: DataSourceId) => void) | undefined;
+  onConnected?: ((dataSource: DataSourceId, source: ConnectionResultSource) => void) | undefined;
   /** A revoke this page started succeeded. */
-  onRevoked?: ((dataSource: DataSourceId) => void) | undefined;
+  onRevoked?: ((dataSource: DataSourceId, source: ConnectionResultSource) => void) | undefined;
   /** A connect was denied or cancelled, or a revoke failed. */
-  onFailed?: ((dataSource: DataSourceId, action: 'connect' | 'revoke') => void) | undefined;
+  onFailed?:
+    | ((dataSource: DataSourceId, action: 'connect' | 'revoke', source: ConnectionResultSource) => void)
+    | undefined;
   /** The URL carried a result this page did not start: ignored, reported here for logging. */
   onUnmatched?: ((result: Extract<ConnectionResult, { status: 'unmatched' }>) => void) | undefined;
 }
@@ -31,6 +40,8 @@ export interface UseConnectionResultOptions {
  * with no matching action of that user is never reported as success. Returns the result
  * (`{ status: 'none' }` until there is one).
  */
+const sourceOf = (id: DataSourceId): ConnectionResultSource => ({ name: getDataSource(id).name });
+
 export function useConnectionResult(options: UseConnectionResultOptions = {}): ConnectionResult {
   const { client, user } = useThryveConnect('useConnectionResult');
   const callbacks = useLatestRef(options);
@@ -42,9 +53,10 @@ export function useConnectionResult(options: UseConnectionResultOptions = {}): C
       subscribeConnectionResult(client, user ?? undefined, (parsed) => {
         setHeard(parsed);
         const { onConnected, onRevoked, onFailed, onUnmatched } = callbacks.current;
-        if (parsed.status === 'connected') onConnected?.(parsed.dataSource);
-        else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource);
-        else if (parsed.status === 'failed') onFailed?.(parsed.dataSource, parsed.action);
+        if (parsed.status === 'connected') onConnected?.(parsed.dataSource, sourceOf(parsed.dataSource));
+        else if (parsed.status === 'revoked') onRevoked?.(parsed.dataSource, sourceOf(parsed.dataSource));
+        else if (parsed.status === 'failed')
+          onFailed?.(parsed.dataSource, parsed.action, sourceOf(parsed.dataSource));
         else if (parsed.status === 'unmatched') {
           if (IS_DEVELOPMENT) {
             console.warn(

@@ -8,6 +8,7 @@ import {
   toSessionSnapshot,
 } from '@thryve-connect/core';
 import { useCallback } from 'react';
+import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
 import { sessionOptionsOf } from './internal/signedOutOptions.js';
 import { useRerenderAt } from './internal/useRerenderAt.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -63,5 +64,8 @@ export function useConnectionSession(options: UseConnectionSessionOptions = {}):
 
   const base = { refresh, isFetching: query.isFetching };
   if (user === null) return { ...base, status: 'signed_out', session: undefined, error: undefined };
-  return { ...base, ...toSessionSnapshot(query, client.sessionMaxAgeMs, client.now()) };
+  const snapshot = toSessionSnapshot(query, client.sessionMaxAgeMs, client.now());
+  // A session refused for the app's setup (the widget's origin, the route) is named in the console.
+  if (IS_DEVELOPMENT) warnConfigurationError(snapshot.error);
+  return { ...base, ...snapshot };
 }

@@ -14,6 +14,7 @@ import {
   ThryveConnectError,
 } from '@thryve-connect/core';
 import { useCallback, useSyncExternalStore } from 'react';
+import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
 import { connectionsOptionsOf } from './internal/signedOutOptions.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -147,6 +148,9 @@ export function useDataSourceConnection(
   const reset = useCallback(() => {
     if (user) resetDataSourceFlow(user, dataSource);
   }, [user, dataSource]);
+
+  // A click refused for the app's setup (a redirectUri that cannot be used) is named in the console.
+  if (IS_DEVELOPMENT) warnConfigurationError(flow.error);
 
   const status: DataSourceConnectionStatus =
     flow.status !== 'idle'

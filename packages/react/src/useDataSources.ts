@@ -11,6 +11,7 @@ import {
   toThryveConnectError,
 } from '@thryve-connect/core';
 import { useEffect, useMemo, useRef } from 'react';
+import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
 import { connectionsOptionsOf } from './internal/signedOutOptions.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
@@ -91,10 +92,13 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
   shared.current = replaceEqualDeep(shared.current, derived);
 
   const { refetch } = query;
+  const error = user !== null && query.error ? toThryveConnectError(query.error) : undefined;
+  // A status list refused for the app's setup (a route answering HTML, say) is named in the console.
+  if (IS_DEVELOPMENT) warnConfigurationError(error);
   return {
     sources: shared.current,
     status: user === null ? 'signed_out' : !hasRoute || data ? 'ready' : query.isError ? 'error' : 'pending',
-    error: user !== null && query.error ? toThryveConnectError(query.error) : undefined,
+    error,
     refetch: () => void refetch(),
   };
 }

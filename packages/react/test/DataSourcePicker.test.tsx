@@ -165,7 +165,7 @@ describe('DataSourcePicker', () => {
     renderPicker(fetcher, <DataSourcePicker include={[1]} confirmDisconnect={false} onRevoked={onRevoked} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Disconnect Fitbit' }));
     await waitFor(() => expect(within(row('Fitbit')).getByText('Not connected')).toBeTruthy());
-    expect(onRevoked).toHaveBeenCalledWith(1);
+    expect(onRevoked).toHaveBeenCalledWith(1, { name: 'Fitbit' });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Fitbit disconnected.'));
     expect(assign).not.toHaveBeenCalled();
   });
@@ -193,7 +193,7 @@ describe('DataSourcePicker', () => {
     );
     const onConnected = vi.fn();
     renderPicker(fetcher, <DataSourcePicker include={[1]} onConnected={onConnected} />);
-    await waitFor(() => expect(onConnected).toHaveBeenCalledWith(1));
+    await waitFor(() => expect(onConnected).toHaveBeenCalledWith(1, { name: 'Fitbit' }));
     expect(window.location.search).toBe('?tab=2');
     expect(store.peek(USER)).toBeNull();
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Fitbit connected.'));
@@ -228,7 +228,7 @@ describe('DataSourcePicker', () => {
     const onRevoked = vi.fn();
     const onFailed = vi.fn();
     renderPicker(fetcher, <DataSourcePicker include={[2]} onRevoked={onRevoked} onFailed={onFailed} />);
-    await waitFor(() => expect(onRevoked).toHaveBeenCalledWith(2));
+    await waitFor(() => expect(onRevoked).toHaveBeenCalledWith(2, { name: 'Garmin' }));
     expect(onFailed).not.toHaveBeenCalled();
   });
 

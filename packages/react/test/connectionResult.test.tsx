@@ -82,9 +82,9 @@ describe('coming back from Thryve', () => {
     );
     await waitFor(() => expect(picker).toHaveBeenCalled());
     await waitFor(() => expect(badge('Garmin')).toBe('Connected'));
-    expect(picker.mock.calls).toEqual([[2]]);
-    expect(first.mock.calls).toEqual([[2]]);
-    expect(second.mock.calls).toEqual([[2]]);
+    expect(picker.mock.calls).toEqual([[2, { name: 'Garmin' }]]);
+    expect(first.mock.calls).toEqual([[2, { name: 'Garmin' }]]);
+    expect(second.mock.calls).toEqual([[2, { name: 'Garmin' }]]);
     expect(screen.getByTestId('second').textContent).toBe('connected');
     expect(window.location.search).toBe('?tab=2');
   });
@@ -128,7 +128,7 @@ describe('coming back from Thryve', () => {
     expect(onConnected).not.toHaveBeenCalled();
     rerender(page('alice'));
     await waitFor(() => expect(onConnected).toHaveBeenCalledOnce());
-    expect(onConnected).toHaveBeenCalledWith(2);
+    expect(onConnected).toHaveBeenCalledWith(2, { name: 'Garmin' });
     await waitFor(() => expect(badge('Garmin')).toBe('Connected'));
   });
 

@@ -98,7 +98,7 @@ describe('interceptNavigation and simulateThryveRedirect', () => {
           <DataSourcePicker include={[1, 2, 18]} redirectUri={redirectUri} onConnected={onConnected} />
         </ThryveConnectProvider>,
       );
-      await waitFor(() => expect(onConnected).toHaveBeenCalledWith(2));
+      await waitFor(() => expect(onConnected).toHaveBeenCalledWith(2, { name: 'Garmin' }));
       await waitFor(() => expect(badge('Garmin')).toBe('Connected'));
       expect(window.location.search).toBe('?tab=2');
     } finally {

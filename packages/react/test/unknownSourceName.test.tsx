@@ -76,7 +76,7 @@ describe('given a connected source the catalogue does not know', () => {
     }
     const onRevoked = vi.fn();
     renderWithProvider(backend.fetcher, <DataSourcePicker onRevoked={onRevoked} />, GERMAN);
-    await waitFor(() => expect(onRevoked).toHaveBeenCalledWith(UNKNOWN));
+    await waitFor(() => expect(onRevoked).toHaveBeenCalledWith(UNKNOWN, { name: 'Datenquelle 48' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Datenquelle 48 ist getrennt.'));
   });
 

@@ -39,11 +39,13 @@ export interface AbsoluteUrlRules {
   invalidCode: ThryveConnectErrorCode;
   /** Require https, except for loopback hosts (the local sandbox). */
   secure: boolean;
+  /** What to pass instead, when the value is not an absolute URL. Default: a full URL. */
+  hint?: string;
 }
 
 /** Parses an absolute http(s) URL or throws a {@link ThryveConnectError}. */
 export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
-  const { what, invalidCode, secure } = rules;
+  const { what, invalidCode, secure, hint = 'Pass a full URL such as https://example.com/path.' } = rules;
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ThryveConnectError(
       invalidCode,
@@ -70,9 +72,7 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   } catch (cause) {
     throw new ThryveConnectError(
       invalidCode,
-      IS_DEVELOPMENT
-        ? `The ${what} ${describe(value)} is not an absolute URL. Pass a full URL such as https://example.com/path.`
-        : '',
+      IS_DEVELOPMENT ? `The ${what} ${describe(value)} is not an absolute URL. ${hint}` : '',
       { cause },
     );
   }
@@ -111,6 +111,25 @@ export function hostPrefix(host: string, what: string): string {
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * A redirect URI as the flows send it to Thryve: an absolute URL as given, or a path (`/devices`)
+ * resolved against this page's origin. Called at click time, in the browser, so that a page can pass a
+ * path during a server render, where there is no `location`.
+ */
+export function resolveRedirectUri(redirectUri: string | undefined): string | undefined {
+  if (redirectUri === undefined || !redirectUri.startsWith('/')) return redirectUri;
+  if (redirectUri.startsWith('//')) {
+    throw new ThryveConnectError(
+      'invalid_redirect_uri',
+      IS_DEVELOPMENT
+        ? `The redirectUri ${describe(redirectUri)} starts with "//", which names another host. ` +
+            'Pass a path on this origin ("/devices") or a full URL (https://example.com/devices).'
+        : '',
+    );
+  }
+  return `${window.location.origin}${redirectUri}`;
 }
 
 export { redact };

@@ -9,11 +9,7 @@ export function Devices() {
   useConnectionResult({ onConnected: hear('page') });
   return (
     <>
-      <DataSourcePicker
-        include={[1, 2, 18]}
-        redirectUri={`${globalThis.location?.origin ?? ''}/devices`}
-        onConnected={hear('picker')}
-      />
+      <DataSourcePicker include={[1, 2, 18]} redirectUri="/devices" onConnected={hear('picker')} />
       <ul id="heard" aria-label="Connection results">
         {heard.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
