@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // `pnpm docs:check` (a step of `pnpm test`): every TypeScript block of the READMEs and the MDX guides
 // compiles against the built packages, so a renamed export or prop cannot linger in the docs.
-// Conventions for blocks (`continues`, `file=`, `ignore`) are in scripts/docs/checkDocs.mjs.
+// Conventions for blocks (`continues`, `file=`, `ignore`) are in scripts/docs/checkDocs.mjs. Then every
+// public prop, option and event has a row on its reference page (scripts/docs/checkReference.mjs; the
+// pages and their types are listed in scripts/docs/referenceSubjects.mjs).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDocs } from './docs/checkDocs.mjs';
+import { checkReference } from './docs/checkReference.mjs';
+import { REFERENCE_SUBJECTS } from './docs/referenceSubjects.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = readdirSync(join(root, 'packages')).filter((name) =>
@@ -34,10 +38,23 @@ const { blocks, checked, ignored, problems } = checkDocs({
   preludes: [join(root, 'scripts/docs/readerApp.d.ts')],
 });
 
-for (const { file, line, column, message } of problems) console.error(`${file}:${line}:${column} ${message}`);
+const reference = checkReference({
+  root,
+  subjects: REFERENCE_SUBJECTS,
+  outDir: join(root, '.test-results/docs-reference'),
+});
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+for (const { file, line, column, message } of [...problems, ...reference.problems])
+  console.error(`${file}:${line}:${column} ${message}`);
 console.log(
   `docs: ${blocks} TypeScript blocks in ${docs.length} documents, ${checked} checked, ${ignored.length} ignored` +
     (ignored.length > 0 ? ` (${ignored.join(', ')})` : '') +
-    `, ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+    `, ${plural(problems.length, 'problem')}`,
 );
-process.exit(problems.length === 0 ? 0 : 1);
+const pages = new Set(REFERENCE_SUBJECTS.map((subject) => subject.page)).size;
+console.log(
+  `reference: ${reference.names} props, options and events on ${pages} pages, ` +
+    plural(reference.problems.length, 'problem'),
+);
+process.exit(problems.length + reference.problems.length === 0 ? 0 : 1);
