@@ -2,8 +2,8 @@
 // `pnpm docs:check` (a step of `pnpm test`): every TypeScript block of the READMEs and the MDX guides
 // compiles against the built packages, so a renamed export or prop cannot linger in the docs.
 // Conventions for blocks (`continues`, `file=`, `ignore`) are in scripts/docs/checkDocs.mjs. Then every
-// public prop, option and event has a row on its reference page (scripts/docs/checkReference.mjs; the
-// pages and their types are listed in scripts/docs/referenceSubjects.mjs).
+// public prop, option, event and custom property has a row on its reference page
+// (scripts/docs/checkReference.mjs; which page documents what: scripts/docs/referenceSubjects.mjs).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,7 @@ console.log(
 );
 const pages = new Set(REFERENCE_SUBJECTS.map((subject) => subject.page)).size;
 console.log(
-  `reference: ${reference.names} props, options and events on ${pages} pages, ` +
+  `reference: ${reference.names} props, options, events and custom properties on ${pages} pages, ` +
     plural(reference.problems.length, 'problem'),
 );
 process.exit(problems.length + reference.problems.length === 0 ? 0 : 1);

@@ -1,7 +1,7 @@
-// Every public prop, option and event has a row on its reference page. The names come from the BUILT
-// declarations (`dist/*.d.ts`, as an app that installed the packages sees them), read with the
-// TypeScript 7 API (`typescript/unstable/sync`, which drives the same compiler `tsc` runs); the rows
-// from the pages' Markdown tables.
+// Every public prop, option, event and custom property has a row on its reference page. The names come
+// from what an app that installed the packages gets: the BUILT declarations (`dist/*.d.ts`), read with
+// the TypeScript 7 API (`typescript/unstable/sync`, which drives the same compiler `tsc` runs), and the
+// built stylesheet; the rows from the pages' Markdown tables.
 //
 // A page marks each table it holds for a subject with an MDX comment on the line before the table:
 //
@@ -15,7 +15,7 @@
 // and for a row whose name the type no longer has.
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { API, SignatureKind, SymbolFlags } from 'typescript/unstable/sync';
 
 /**
@@ -23,8 +23,16 @@ import { API, SignatureKind, SymbolFlags } from 'typescript/unstable/sync';
  * - `{ type }`: every property of the exported type, of every member when it is a union;
  * - `{ type, discriminant }`: every value of that property across the union's members (`ThryveEvent`'s
  *   `type`);
- * - `{ function }`: every parameter of the exported function.
- * @typedef {{ page: string, module: string, type?: string, discriminant?: string, function?: string }} ReferenceSubject
+ * - `{ function }`: every parameter of the exported function;
+ * - `{ stylesheet }` (no `module`): every custom property the stylesheet reads (`var(--thryve-…)`), marked
+ *   with the stylesheet's file name.
+ * @typedef {object} ReferenceSubject
+ * @property {string} page the page, relative to the root
+ * @property {string} [module] a package name, or an absolute path to a `.d.ts` without its extension
+ * @property {string} [type]
+ * @property {string} [discriminant]
+ * @property {string} [function]
+ * @property {string} [stylesheet] relative to the root
  */
 
 /** @typedef {import('./checkDocs.mjs').DocsProblem} DocsProblem */
@@ -33,6 +41,7 @@ const MARKER = /^\s*\{\/\*\s*reference:\s*(?<subject>[\w.$]+)\s*\*\/\}\s*$/;
 
 /** The name a subject is marked with on its page. */
 export const subjectName = (/** @type {ReferenceSubject} */ subject) =>
+  (subject.stylesheet && basename(subject.stylesheet)) ??
   subject.function ??
   (subject.discriminant ? `${subject.type}.${subject.discriminant}` : (subject.type ?? ''));
 
@@ -76,7 +85,7 @@ export function readReferenceTables(text) {
 export function checkReference({ root, subjects, outDir }) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const modules = [...new Set(subjects.map((subject) => subject.module))];
+  const modules = [...new Set(subjects.flatMap((subject) => subject.module ?? []))];
   const files = modules.map((specifier, index) => {
     const file = join(outDir, `module${index}.ts`);
     const from = isAbsolute(specifier) ? `./${relative(outDir, specifier).replaceAll('\\', '/')}` : specifier;
@@ -122,7 +131,21 @@ export function checkReference({ root, subjects, outDir }) {
     });
     for (const subject of subjects) {
       const name = subjectName(subject);
-      const exports = exportsOf[modules.indexOf(subject.module)];
+      if (subject.stylesheet) {
+        const path = resolve(root, subject.stylesheet);
+        declared.set(
+          name,
+          existsSync(path)
+            ? new Set(
+                [...readFileSync(path, 'utf8').matchAll(/var\(\s*(--thryve-[\w-]+)/g)].map(
+                  (match) => match[1] ?? '',
+                ),
+              )
+            : `no such stylesheet: ${subject.stylesheet} (build first, pnpm build)`,
+        );
+        continue;
+      }
+      const exports = exportsOf[modules.indexOf(subject.module ?? '')];
       if (!exports) {
         declared.set(name, `cannot resolve ${subject.module} (for a package: build it first, pnpm build)`);
         continue;
@@ -210,7 +233,7 @@ export function checkReference({ root, subjects, outDir }) {
           file: subject.page,
           line,
           column: 1,
-          message: `\`${stale}\` is documented, but ${name} has no such ${subject.discriminant ? 'value' : subject.function ? 'parameter' : 'property'}: remove the row or fix the name`,
+          message: `\`${stale}\` is documented, but ${name} has no such ${subject.discriminant ? 'value' : subject.function ? 'parameter' : subject.stylesheet ? 'custom property' : 'property'}: remove the row or fix the name`,
         });
   }
   for (const [page, { markers }] of pages)

@@ -49,4 +49,5 @@ export const REFERENCE_SUBJECTS = [
     module: '@thryve-connect/react',
     type: 'UseConnectionResultOptions',
   },
+  { page: 'stories/guides/StylingReference.mdx', stylesheet: 'packages/react/dist/styles.css' },
 ];

@@ -58,7 +58,15 @@ const page = [
   '{/* reference: Misspelt */}', // 35
   '| prop | meaning |', // 36
   '| --- | --- |', // 37
+  '', // 38
+  '{/* reference: fixture.css */}', // 39
+  '| property | used for |', // 40
+  '| --- | --- |', // 41
+  '| `--thryve-text` | text |', // 42  `--thryve-accent` has no row
+  '| `--thryve-old` | gone |', // 43  stale
 ].join('\n');
+
+const stylesheet = `.root { color: var(--thryve-text, #000); background: var( --thryve-accent); --tc-gap: 1px; }`;
 
 const module = join(root, dir, 'fixture');
 const fixturePage = `${dir}/Reference.mdx`;
@@ -69,6 +77,7 @@ const subjects = [
   { page: fixturePage, module, function: 'usePrefetch' },
   { page: `${dir}/Missing.mdx`, module, type: 'ListOptions' },
   { page: fixturePage, module, type: 'NotExported' },
+  { page: fixturePage, stylesheet: `${dir}/fixture.css` },
 ];
 let result;
 
@@ -76,6 +85,7 @@ beforeAll(() => {
   mkdirSync(join(root, dir), { recursive: true });
   writeFileSync(`${module}.d.ts`, declarations);
   writeFileSync(join(root, fixturePage), page);
+  writeFileSync(join(root, dir, 'fixture.css'), stylesheet);
   result = checkReference({ root, subjects, outDir: join(root, dir, 'out') });
 }, 60_000);
 
@@ -119,6 +129,11 @@ describe('checkReference', () => {
     expect(messages(30)).toEqual([]);
   });
 
+  it('checks the custom properties a stylesheet reads', () => {
+    expect(messages(39)).toEqual([expect.stringContaining('`--thryve-accent`, which has no row')]);
+    expect(messages(43)).toEqual([expect.stringContaining('no such custom property')]);
+  });
+
   it('fails for a marker of no subject, a missing page and a type the module does not export', () => {
     expect(messages(35)).toEqual([expect.stringContaining('Misspelt')]);
     expect(messages(1)).toEqual([
@@ -128,9 +143,10 @@ describe('checkReference', () => {
   });
 
   it('counts the names it read', () => {
-    // ProviderProps 4, PickerProps 3, AppEvent 2, usePrefetch 1, ListOptions 1 (its page is missing).
-    expect(result.names).toBe(11);
-    expect(result.problems).toHaveLength(7);
+    // ProviderProps 4, PickerProps 3, AppEvent 2, usePrefetch 1, ListOptions 1 (its page is missing),
+    // the stylesheet 2.
+    expect(result.names).toBe(13);
+    expect(result.problems).toHaveLength(9);
   });
 });
 
@@ -148,7 +164,7 @@ if (!built && process.env.THRYVE_REQUIRE_DIST === '1')
   throw new Error('packages/react/dist is missing: run pnpm -r build.');
 
 describe.skipIf(!built)('the real reference pages, against the built packages', () => {
-  it('document every prop, option and event, and nothing that is gone', () => {
+  it('document every prop, option, event and custom property, and nothing that is gone', () => {
     const real = checkReference({
       root,
       subjects: REFERENCE_SUBJECTS,
