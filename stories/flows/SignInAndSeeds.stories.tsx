@@ -194,7 +194,10 @@ export const ServerSeededThenAnotherUserSignsIn: Story = {
     // From here on, every state of the page: Alice's token must not appear in any of them.
     const seen: string[] = [];
     const observer = new MutationObserver((records) => {
-      if (canvasElement.innerHTML.includes(alicesToken)) seen.push('document');
+      // Only states that show Bob signed in (his button pressed, in the same commit as the switch):
+      // before that, Alice's page may still change (her frame finishing its load, say).
+      const bobs = canvasElement.querySelector('button[aria-pressed="true"]')?.textContent?.includes('bob');
+      if (bobs && canvasElement.innerHTML.includes(alicesToken)) seen.push('document');
       for (const record of records) if (record.oldValue?.includes(alicesToken)) seen.push('attribute');
     });
     observer.observe(canvasElement, {

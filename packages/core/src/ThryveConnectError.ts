@@ -36,6 +36,19 @@ export type ThryveConnectErrorCode =
   | 'popup_blocked'
   | 'fetcher_error';
 
+const SETUP_CODES: ReadonlySet<ThryveConnectErrorCode> = new Set<ThryveConnectErrorCode>([
+  'invalid_url',
+  'insecure_url',
+  'disallowed_origin',
+  'invalid_redirect_uri',
+  'invalid_response',
+  'configuration_error',
+  'not_found',
+  'invalid_data_source',
+  'native_data_source',
+  'invalid_locale',
+]);
+
 /** Options of a {@link ThryveConnectError}: the underlying error and, for HTTP failures, the status. */
 export interface ThryveConnectErrorOptions {
   cause?: unknown;
@@ -61,6 +74,15 @@ export class ThryveConnectError extends Error {
     this.code = code;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /**
+   * True when the app's setup is wrong (a URL, origin, redirect URI, route, data source or locale it
+   * gave, or Thryve refusing its credentials): no retry and no other user helps, the developer must fix
+   * it, and the message (in development builds) says what and how.
+   */
+  get causedBySetup(): boolean {
+    return SETUP_CODES.has(this.code);
   }
 
   /**

@@ -15,20 +15,6 @@ import {
  * see the components' short translated texts alone.
  */
 
-/** Codes that mean a setting or a route of the app is wrong: no retry and no other user helps. */
-const CONFIGURATION_CODES = new Set<string>([
-  'invalid_url',
-  'insecure_url',
-  'disallowed_origin',
-  'invalid_redirect_uri',
-  'invalid_response',
-  'configuration_error',
-  'not_found',
-  'invalid_data_source',
-  'native_data_source',
-  'invalid_locale',
-]);
-
 const reported = new WeakSet<object>();
 
 /**
@@ -37,7 +23,7 @@ const reported = new WeakSet<object>();
  * every component showing the same failure logs it once.
  */
 export function warnConfigurationError(error: ThryveConnectError | undefined): void {
-  if (!error || !CONFIGURATION_CODES.has(error.code) || reported.has(error)) return;
+  if (!error?.causedBySetup || reported.has(error)) return;
   reported.add(error);
   console.warn(`[thryve-connect] ${error.message}`);
 }
