@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { StorybookConfig } from '@storybook/react-vite';
+import remarkGfm from 'remark-gfm';
 import type { Plugin } from 'vite';
 import { DEV_SANDBOX_PORT } from '../test/support/ports.js';
 import { sourceAliases } from '../test/support/sourceAliases.js';
@@ -28,7 +29,15 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   // The static build's navigation relay for the in-browser sandbox (see stories/support/browserSandbox.ts).
   staticDirs: ['../stories/public'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  addons: [
+    // The guides' reference tables are GitHub-flavoured Markdown, which MDX does not read without it.
+    {
+      name: '@storybook/addon-docs',
+      options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } },
+    },
+    '@storybook/addon-a11y',
+    '@storybook/addon-vitest',
+  ],
   framework: {
     name: '@storybook/react-vite',
     options: { strictMode: true, builder: { viteConfigPath: '.storybook/vite.config.ts' } },
