@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ThryveConnectError, type ThryveFetcher } from '@thryve-connect/core';
 import { DataSourcePicker } from '@thryve-connect/react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { memoryPickerFetcher } from '../support/fetchers.js';
 import { withFreshProvider, withProvider } from '../support/StoryProvider.js';
-import { connectInSandbox } from '../support/sandbox.js';
+import { connectInSandbox, SANDBOX_URL } from '../support/sandbox.js';
 
 /** The dev proxy's default demo user (see test/support/thryveDevProxy.ts). */
 const DEMO_USER = 'storybook-demo-user';
@@ -215,5 +215,118 @@ export const SessionError: Story = {
     const alert = await within(canvasElement).findByRole('alert');
     await expect(alert).toHaveTextContent(/not allowed to connect/);
     await expect(within(canvasElement).getByRole('button', { name: 'Connect Fitbit' })).toBeDisabled();
+  },
+};
+
+/** What a stubbed `window.open` was asked, and a window that stays open. */
+function recordWindowOpen() {
+  const calls: { url: string; name: string | undefined; features: string | undefined }[] = [];
+  const original = window.open;
+  window.open = (url, name, features) => {
+    calls.push({ url: String(url), name, features });
+    return { closed: false, focus() {}, close() {} } as unknown as Window;
+  };
+  const restore = () => {
+    window.open = original;
+  };
+  return { calls, restore };
+}
+
+let opened: ReturnType<typeof recordWindowOpen> | undefined;
+const stubWindowOpen = () => {
+  opened = recordWindowOpen();
+  return () => opened?.restore();
+};
+
+/**
+ * Popup mode: Connect opens the sandbox's consent page in a sized popup named `thryve-connect`, and the
+ * row shows Connecting until the return page relays the result. The popup is recorded, not opened: its
+ * return page (`relayConnectionResult()` on an app page) is no story Storybook can host at a
+ * `redirectUri`. The whole journey, popup and return page included, runs in test/e2e/picker.e2e.test.ts.
+ */
+export const PopupMode: Story = {
+  args: { mode: 'popup', redirectUri: '/thryve-return', include: [1, 2] },
+  beforeEach: stubWindowOpen,
+  decorators: [withFreshProvider(() => memoryPickerFetcher())],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const connect = await canvas.findByRole('button', { name: 'Connect Fitbit' });
+    await waitFor(() => expect(connect).toBeEnabled());
+    await userEvent.click(connect);
+    await expect(opened?.calls).toHaveLength(1);
+    const call = opened?.calls[0];
+    await expect(call?.name).toBe('thryve-connect');
+    await expect(call?.features).toMatch(/^popup,width=\d+,height=\d+/);
+    const url = new URL(call?.url ?? '');
+    await expect(url.origin).toBe(new URL(SANDBOX_URL).origin);
+    await expect(url.pathname).toMatch(/dataSourceDirectConnection\.html$/);
+    await expect(url.searchParams.get('redirect_uri')).toBe(
+      new URL('/thryve-return', window.location.href).href,
+    );
+    await expect(await canvas.findByText('Connecting…', { selector: '.thryve-connect-badge' })).toBeVisible();
+  },
+};
+
+/**
+ * A privacy notice before the first connect: the host's text and a link. The Connect click accepts it
+ * (reported with the version, in that click) and opens Thryve's page; the notice then goes.
+ */
+export const Consent: Story = {
+  args: {
+    include: [1, 2],
+    consent: {
+      version: '2026-11',
+      text: 'We share the data of the sources you connect with Thryve, our processor, to show your activity.',
+      href: 'https://example.com/privacy',
+      onAccept: fn(),
+    },
+  },
+  beforeEach: stubWindowOpen,
+  decorators: [withFreshProvider(() => memoryPickerFetcher())],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/our processor/)).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Read the privacy notice' })).toHaveAttribute(
+      'href',
+      'https://example.com/privacy',
+    );
+    const connect = await canvas.findByRole('button', { name: 'Connect Fitbit' });
+    await expect(connect).toHaveAccessibleDescription(/our processor/);
+    await waitFor(() => expect(connect).toBeEnabled());
+    await userEvent.click(connect);
+    await expect(args.consent?.onAccept).toHaveBeenCalledOnce();
+    await expect(args.consent?.onAccept).toHaveBeenCalledWith('2026-11');
+    await expect(opened?.calls).toHaveLength(1);
+    await expect(canvas.queryByText(/our processor/)).toBeNull();
+  },
+};
+
+/**
+ * Native sources, shown honestly: Apple Health, Health Connect and Samsung Health connect in the host's
+ * mobile app, so they offer "Connect in our app" (here a callback) and never a web Connect.
+ */
+export const NativeSources: Story = {
+  args: { include: [1, 5, 44, 6], nativeSources: { onSelect: fn() } },
+  decorators: [
+    withFreshProvider(() => memoryPickerFetcher({ connected: [{ dataSource: 6, connectedAt: null }] })),
+  ],
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const apple = await canvas.findByRole('button', { name: 'Connect in our app: Apple Health' });
+    await expect(canvas.getByRole('button', { name: 'Connect in our app: Health Connect' })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Connect Apple Health' })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Connect Fitbit' })).toBeVisible();
+    // Connected in the app: its status, and nothing to click here.
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-kind="native"][data-status="connected"]')).toHaveTextContent(
+        'Samsung Health',
+      ),
+    );
+    await expect(canvas.queryByRole('button', { name: /Samsung Health/ })).toBeNull();
+    await userEvent.click(apple);
+    const onSelect =
+      args.nativeSources && 'onSelect' in args.nativeSources ? args.nativeSources.onSelect : undefined;
+    await expect(onSelect).toHaveBeenCalledOnce();
+    await expect(onSelect).toHaveBeenCalledWith(5, { name: 'Apple Health' });
   },
 };

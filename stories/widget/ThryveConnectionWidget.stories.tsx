@@ -5,7 +5,7 @@ import { ThryveConnectionWidget, ThryveConnectProvider } from '@thryve-connect/r
 import { useEffect, useRef } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
   expiringFetcher,
   pendingFetcher,
@@ -187,5 +187,32 @@ export const ErrorServerFrameNeverLoads: Story = {
     await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('error'), { timeout: 15_000 });
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(/Could not reach/);
     await expect(canvasElement.querySelector('iframe')).toBeNull();
+  },
+};
+
+/**
+ * A privacy notice in place of the widget: nothing of Thryve's is fetched or loaded until the user
+ * agrees; the same click reports the acceptance with its version and loads the widget.
+ */
+export const Consent: Story = {
+  args: {
+    consent: {
+      version: '2026-11',
+      text: 'We share the data of the sources you connect with Thryve, our processor, to show your activity.',
+      href: 'https://example.com/privacy',
+      onAccept: fn(),
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(widgetOf(canvasElement).dataset.state).toBe('consent');
+    await expect(canvas.getByText(/our processor/)).toBeVisible();
+    await expect(canvasElement.querySelector('iframe')).toBeNull();
+    await expect(canvasElement.querySelector('link[rel="preconnect"]')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Agree and continue' }));
+    await expect(args.consent?.onAccept).toHaveBeenCalledOnce();
+    await expect(args.consent?.onAccept).toHaveBeenCalledWith('2026-11');
+    await waitFor(() => expect(widgetOf(canvasElement).dataset.state).toBe('ready'), { timeout: 15_000 });
+    await expect(canvasElement.querySelector('iframe')?.src.startsWith(SANDBOX_ORIGIN)).toBe(true);
   },
 };

@@ -33,6 +33,11 @@ export type ThryveEvent =
   | { type: 'EXPIRED' }
   /** The user reloaded the widget with a fresh session. */
   | { type: 'RELOADED' }
+  /**
+   * The user accepted the host's privacy notice (the `consent` prop of the picker or the widget), by the
+   * click that continues. Only the notice's version: the host knows its own text.
+   */
+  | { type: 'CONSENT_ACCEPTED'; version: string }
   /** Something failed where the user can see it. */
   | { type: 'ERROR'; code: ThryveConnectErrorCode; dataSource?: DataSourceId | undefined };
 

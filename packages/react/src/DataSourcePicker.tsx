@@ -1,11 +1,15 @@
 'use client';
 import { type DataSourceId, getDataSource, type Locale, type ThryveConnectError } from '@thryve-connect/core';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Consent } from './Consent.js';
 import { DataSourceRow } from './DataSourceRow.js';
+import { ConsentNotice } from './internal/ConsentNotice.js';
 import { formatPlural, searchKey } from './internal/intl.js';
+import { NativeSourceRow, type NativeSourcesAction } from './internal/NativeSourceRow.js';
 import { PickerContext, type PickerContextValue, type RenderSourceProps } from './internal/PickerContext.js';
 import { rootAttributes } from './internal/rootAttributes.js';
 import { sourceName } from './internal/sourceName.js';
+import { useConsent } from './internal/useConsent.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -29,6 +33,17 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
    * which calls `relayConnectionResult()` from `@thryve-connect/core`. Default `redirect`.
    */
   mode?: 'redirect' | 'popup';
+  /**
+   * A privacy notice shown above the sources until the user accepts it. The Connect click accepts it:
+   * `consent.onAccept(version)` is called in that click, before Thryve's page opens.
+   */
+  consent?: Consent;
+  /**
+   * Lists the native sources (Apple Health, Health Connect, Samsung Health, ShenAI) with their status
+   * and "Connect in our app": a link (`href`) or your callback (`onSelect`). A web page cannot connect
+   * them; without this option they are left out. `exclude` hides the ones your app does not offer.
+   */
+  nativeSources?: NativeSourcesAction;
   /** `list` (default) or `grid`. */
   layout?: 'list' | 'grid';
   /** Ask before disconnecting. Default `true`: a disconnect stops the data the user shares. */
@@ -82,7 +97,12 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   const messages = useMemo(
     () =>
       mergeMessages<PickerMessages>(
-        { ...pickerMessagesEn, retry: widgetMessagesEn.retry, errors: widgetMessagesEn.errors },
+        {
+          ...pickerMessagesEn,
+          retry: widgetMessagesEn.retry,
+          consentLink: widgetMessagesEn.consentLink,
+          errors: widgetMessagesEn.errors,
+        },
         translation,
         overrides,
       ),
@@ -93,6 +113,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     exclude: props.exclude,
     order: props.order,
     overrides: props.overrides,
+    kinds: props.nativeSources ? ['web', 'native'] : undefined,
   });
   // Connect needs a session: if it cannot be had, say so here, or every Connect button stays disabled
   // with no reason given.
@@ -110,6 +131,9 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   }, []);
   const labelId = useId();
   const listId = useId();
+  const noticeId = useId();
+  const consent = useConsent(props.consent);
+  const consentNoticeId = consent.needed ? noticeId : undefined;
 
   // Search: on the names as shown (overrides included), without case or accents.
   const [query, setQuery] = useState('');
@@ -173,6 +197,8 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       announce,
       renderSource,
       renderIcon,
+      acceptConsent: consent.accept,
+      consentNoticeId,
       onRevoked: (id) => callbacks.current.onRevoked?.(id, { name: names.current(id) }),
       onPopupBlocked: (url) => callbacks.current.onPopupBlocked?.(url),
       onError: (failure) => callbacks.current.onError?.(failure),
@@ -188,6 +214,8 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       announce,
       renderSource,
       renderIcon,
+      consent.accept,
+      consentNoticeId,
       callbacks,
       names,
     ],
@@ -214,6 +242,11 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
         {status === 'pending' ? messages.pickerLoading : announcement}
       </div>
+      {props.consent && consentNoticeId && (
+        <ConsentNotice consent={props.consent} id={consentNoticeId} linkText={messages.consentLink}>
+          <p className="thryve-connect-consent__accept">{messages.consentByConnecting}</p>
+        </ConsentNotice>
+      )}
       {shownError && (
         <div className="thryve-connect-panel" role="alert">
           <p className="thryve-connect-panel__text">{errorMessage(messages, shownError)}</p>
@@ -260,9 +293,13 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       )}
       <PickerContext.Provider value={pickerContext}>
         <ul id={listId} className="thryve-connect-picker__list" aria-labelledby={labelId}>
-          {shown.map((source) => (
-            <DataSourceRow key={source.id} source={source} />
-          ))}
+          {shown.map((source) =>
+            source.kind === 'native' && props.nativeSources ? (
+              <NativeSourceRow key={source.id} source={source} action={props.nativeSources} />
+            ) : (
+              <DataSourceRow key={source.id} source={source} />
+            ),
+          )}
         </ul>
       </PickerContext.Provider>
     </section>

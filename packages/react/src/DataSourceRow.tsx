@@ -45,6 +45,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
     redirectUri: picker.redirectUri,
     revokeMode: picker.revokeMode,
     mode: picker.mode,
+    beforeConnect: picker.acceptConsent,
     onPopupBlocked: picker.onPopupBlocked,
     onRevoked: (id) => {
       announce(messages.disconnected(name));
@@ -123,6 +124,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
               type="button"
               className="thryve-connect-button"
               aria-label={messages.connect(name)}
+              aria-describedby={picker.consentNoticeId}
               disabled={busy || !connection.canConnect}
               aria-disabled={busy || !connection.canConnect}
               onClick={startConnect}

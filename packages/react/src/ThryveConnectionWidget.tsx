@@ -1,7 +1,10 @@
 'use client';
 import type { Locale, ThryveConnectError } from '@thryve-connect/core';
 import { type CSSProperties, type ReactNode, useCallback } from 'react';
+import type { Consent } from './Consent.js';
+import { ConsentNotice } from './internal/ConsentNotice.js';
 import { rootAttributes } from './internal/rootAttributes.js';
+import { useConsent } from './internal/useConsent.js';
 import { useWidgetFrame } from './internal/useWidgetFrame.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import {
@@ -27,7 +30,7 @@ export const DEFAULT_WIDGET_SANDBOX =
 export const DEFAULT_WIDGET_LOAD_TIMEOUT_MS = 20_000;
 
 /** The widget's state, mirrored in its `data-state` attribute for styling. */
-export type ThryveConnectionWidgetState = 'loading' | 'ready' | 'error' | 'expired';
+export type ThryveConnectionWidgetState = 'consent' | 'loading' | 'ready' | 'error' | 'expired';
 
 /** What an `errorFallback` render function receives. */
 export interface WidgetErrorFallbackProps {
@@ -52,6 +55,11 @@ export interface ThryveConnectionWidgetProps {
   onError?: (error: ThryveConnectError) => void;
   /** Called when a new session replaced an expired or failed one. */
   onSessionRefresh?: () => void;
+  /**
+   * A privacy notice shown in place of the widget until the user accepts it: no session is fetched and
+   * nothing of Thryve's is loaded before. Its button accepts (`consent.onAccept(version)`) and loads.
+   */
+  consent?: Consent;
   /** Replaces the built-in loading skeleton. */
   loadingFallback?: ReactNode;
   /** Replaces the built-in error panel. */
@@ -95,8 +103,10 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const { client, locale: providerLocale, messages: translations } = context;
   const locale = props.locale ?? providerLocale;
   const messages = mergeMessages(widgetMessagesEn, translations?.[locale], props.messages);
+  const consent = useConsent(props.consent);
   const widget = useWidgetFrame({
     locale,
+    enabled: !consent.needed,
     loadTimeoutMs: props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS,
     onLoad: props.onLoad,
     onError: props.onError,
@@ -104,6 +114,28 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   });
   const sized = useHeightRef(props.height);
   if (widget.status === 'signed_out') return null;
+  const rootProps = {
+    className:
+      [props.unstyled ? undefined : 'thryve-connect-widget', props.className].filter(Boolean).join(' ') ||
+      undefined,
+    // Only the host's own style: ours is in the stylesheet, so a strict style-src has nothing to block.
+    style: props.style,
+    ...rootAttributes(context, locale),
+  };
+  if (widget.status === 'consent') {
+    // Not even a preconnect: before the user agrees, the browser contacts nothing of Thryve's.
+    return (
+      props.consent && (
+        <div {...rootProps} data-state="consent">
+          <ConsentNotice consent={props.consent} linkText={messages.consentLink}>
+            <button type="button" className="thryve-connect-button" onClick={consent.accept}>
+              {messages.consentAccept}
+            </button>
+          </ConsentNotice>
+        </div>
+      )
+    );
+  }
 
   const state: ThryveConnectionWidgetState = widget.status;
   const frame = widget.status === 'error' ? null : widget.frame;
@@ -118,17 +150,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   }[state];
 
   return (
-    <div
-      className={
-        [props.unstyled ? undefined : 'thryve-connect-widget', props.className].filter(Boolean).join(' ') ||
-        undefined
-      }
-      // Only the host's own style: ours is in the stylesheet, so a strict style-src has nothing to block.
-      style={props.style}
-      data-state={state}
-      aria-busy={loading}
-      {...rootAttributes(context, locale)}
-    >
+    <div {...rootProps} data-state={state} aria-busy={loading}>
       <div role="status" aria-live="polite" className="thryve-connect-visually-hidden">
         {announcement}
       </div>

@@ -1,4 +1,6 @@
+export type { Consent } from './Consent.js';
 export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
+export type { NativeSourcesAction } from './internal/NativeSourceRow.js';
 export type { RenderSourceProps } from './internal/PickerContext.js';
 export {
   type OwnPickerMessages,

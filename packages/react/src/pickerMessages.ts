@@ -8,7 +8,7 @@ import type { WidgetMessages } from './widgetMessages.js';
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 
 /** The picker's texts. Functions take what they interpolate, so translations can reorder words. */
-export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'> {
+export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors' | 'consentLink'> {
   pickerTitle: string;
   pickerLoading: string;
   statusConnected: string;
@@ -45,10 +45,16 @@ export interface PickerMessages extends Pick<WidgetMessages, 'retry' | 'errors'>
   /** Shown when nothing matches `query`. */
   noResults: (query: string) => string;
   clearSearch: string;
+  /** Under a privacy notice (`consent`): the Connect click accepts it. Name the `connectShort` text. */
+  consentByConnecting: string;
+  /** A native source's button or link (Apple Health, Health Connect…): it connects in the host's app. */
+  nativeConnectShort: string;
+  /** Its accessible name, with the source: it must contain `nativeConnectShort` (label in name). */
+  nativeConnect: (source: string) => string;
 }
 
-/** The picker's own texts, without the ones it shares with the widget (`retry`, `errors`). */
-export type OwnPickerMessages = Omit<PickerMessages, 'retry' | 'errors'>;
+/** The picker's own texts, without the ones it shares with the widget (`retry`, `errors`, `consentLink`). */
+export type OwnPickerMessages = Omit<PickerMessages, 'retry' | 'errors' | 'consentLink'>;
 
 /** English picker texts: the fallback for every locale without its own. */
 export const pickerMessagesEn: OwnPickerMessages = {
@@ -81,6 +87,9 @@ export const pickerMessagesEn: OwnPickerMessages = {
   searchResults: { one: '# source', other: '# sources' },
   noResults: (query) => `No data source matches “${query}”.`,
   clearSearch: 'Clear search',
+  consentByConnecting: 'By choosing Connect, you agree to this privacy notice.',
+  nativeConnectShort: 'Connect in our app',
+  nativeConnect: (source) => `Connect in our app: ${source}`,
 };
 
 /** Every text of thryve-connect: the widget's and the picker's. A translation is a `Partial` of it. */

@@ -45,6 +45,11 @@ export interface UseDataSourceConnectionOptions {
    * `relayConnectionResult()`. Default `redirect`: this window (with `redirectUri`) or a new tab.
    */
   mode?: 'redirect' | 'popup' | undefined;
+  /**
+   * Called by `connect()` in the click, before it opens anything: e.g. to record the consent that this
+   * click gives (the picker's `consent`). A throw stops the connect.
+   */
+  beforeConnect?: (() => void) | undefined;
   /** Called when the browser blocked the new tab; `fallbackUrl` can be offered as a link. */
   onPopupBlocked?: ((fallbackUrl: string) => void) | undefined;
   /** Called when a background revoke succeeded. */
@@ -114,6 +119,7 @@ export function useDataSourceConnection(
 
   const connect = useCallback((): ConnectOutcome => {
     if (!user) return 'not_ready';
+    callbacks.current.beforeConnect?.();
     const { redirectUri, mode } = callbacks.current;
     const outcome = connectDataSource(user, { locale, dataSource, redirectUri, mode });
     if (outcome === 'blocked' || outcome === 'failed') {

@@ -28,12 +28,12 @@ export interface DataSourceWithStatus extends DataSource {
 /** Options of {@link useDataSources}: how the host tailors the catalogue. */
 export type UseDataSourcesOptions = Pick<
   DeriveDataSourcesOptions,
-  'include' | 'exclude' | 'order' | 'overrides'
+  'include' | 'exclude' | 'order' | 'overrides' | 'kinds'
 >;
 
 /** What {@link useDataSources} returns. */
 export interface UseDataSourcesResult {
-  /** The web sources to show, each with its status. An unchanged source keeps its object identity. */
+  /** The sources to show (web ones unless `kinds` says otherwise), each with its status. An unchanged source keeps its object identity. */
   sources: DataSourceWithStatus[];
   /**
    * `pending` until the statuses are known; `ready` also when there is no connections route;
@@ -46,7 +46,8 @@ export interface UseDataSourcesResult {
 }
 
 /**
- * The catalogue's web sources (tailored by `include`, `exclude`, `order`, `overrides`) merged with the
+ * The catalogue's web sources (tailored by `include`, `exclude`, `order`, `overrides`; `kinds` adds
+ * the native ones) merged with the
  * signed-in user's connection status from the backend. A connected source the catalogue does not know
  * (Thryve adds sources) is listed as "Data source N", so it can still be disconnected.
  */

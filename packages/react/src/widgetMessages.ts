@@ -30,6 +30,10 @@ export interface WidgetMessages {
   widgetExpired: string;
   reload: string;
   retry: string;
+  /** The button under a privacy notice (`consent`): accepts it and loads the widget. */
+  consentAccept: string;
+  /** The link to a privacy notice's full text (`consent.href`). */
+  consentLink: string;
   errors: ErrorMessages;
 }
 
@@ -46,6 +50,8 @@ export const widgetMessagesEn: WidgetMessages = {
   widgetExpired: 'This connection session has expired. Reload it to continue.',
   reload: 'Reload',
   retry: 'Try again',
+  consentAccept: 'Agree and continue',
+  consentLink: 'Read the privacy notice',
   errors: {
     signedOut: 'You are signed out. Sign in again to connect your data sources.',
     forbidden: 'You are not allowed to connect data sources.',

@@ -154,7 +154,21 @@ describe('button names', () => {
     expect(named(messages.disconnect(SOURCE), messages.disconnectShort), messages.disconnect(SOURCE)).toBe(
       true,
     );
+    expect(
+      named(messages.nativeConnect(SOURCE), messages.nativeConnectShort),
+      messages.nativeConnect(SOURCE),
+    ).toBe(true);
   });
+
+  it.each([...entries])(
+    'in %s, the consent sentence names the Connect button as it is shown',
+    (code, entry) => {
+      const messages = entry as ThryveMessages;
+      expect(messages.consentByConnecting.toLocaleLowerCase(code), messages.consentByConnecting).toContain(
+        messages.connectShort.toLocaleLowerCase(code),
+      );
+    },
+  );
 });
 
 describe('plural forms', () => {

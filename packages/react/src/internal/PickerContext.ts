@@ -29,6 +29,10 @@ export interface PickerContextValue {
   announce: (message: string) => void;
   renderSource: ((props: RenderSourceProps) => ReactNode) | undefined;
   renderIcon: ((source: DataSourceWithStatus) => ReactNode) | undefined;
+  /** Records the privacy notice's acceptance, from the Connect click; a no-op when none is needed. */
+  acceptConsent: () => void;
+  /** The id of the privacy notice while it is shown: each Connect button is described by it. */
+  consentNoticeId: string | undefined;
   onRevoked: (dataSource: DataSourceId) => void;
   onPopupBlocked: (fallbackUrl: string) => void;
   onError: (error: ThryveConnectError) => void;

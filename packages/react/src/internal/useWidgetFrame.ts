@@ -29,10 +29,12 @@ export interface WidgetFrameElement {
  * - `expired`: the session on screen is too old. `frame` is the loaded page, kept (the user may be
  *   halfway through a provider login), or null when nothing had loaded; `reload` swaps in a fresh one;
  * - `error`: a session that could not be fetched or used, or a frame that did not load in time;
- * - `signed_out`: nobody is signed in, nothing is shown.
+ * - `signed_out`: nobody is signed in, nothing is shown;
+ * - `consent`: the host's privacy notice is not accepted yet: no session is fetched, no frame shown.
  */
 export type WidgetFrameState =
   | { status: 'signed_out' }
+  | { status: 'consent' }
   | { status: 'loading'; frame: WidgetFrameElement | null }
   | { status: 'ready'; frame: WidgetFrameElement; session: ConnectionSession }
   | { status: 'expired'; frame: WidgetFrameElement | null; reload: () => void }
@@ -42,6 +44,8 @@ export type WidgetFrameState =
 export interface UseWidgetFrameOptions {
   locale: Locale;
   loadTimeoutMs: number;
+  /** `false` until the privacy notice is accepted: nothing is fetched or loaded. */
+  enabled: boolean;
   onLoad?: (() => void) | undefined;
   onError?: ((error: ThryveConnectError) => void) | undefined;
   onSessionRefresh?: (() => void) | undefined;
@@ -114,8 +118,8 @@ function frameEntryIn(entries: PerformanceEntryList): boolean {
  */
 export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState {
   const { client, user } = useThryveConnect('ThryveConnectionWidget');
-  const { locale, loadTimeoutMs } = options;
-  const session = useConnectionSession({ locale });
+  const { locale, loadTimeoutMs, enabled } = options;
+  const session = useConnectionSession({ locale, enabled });
   const onLoadRef = useLatestRef(options.onLoad);
   const onErrorRef = useLatestRef(options.onError);
   const onRefreshRef = useLatestRef(options.onSessionRefresh);
@@ -126,7 +130,8 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
     () => false,
     () => true,
   );
-  const current = session.status === 'ready' ? session.session : undefined;
+  // A session the server handed over waits too: its frame is Thryve's page, loaded from the browser.
+  const current = enabled && session.status === 'ready' ? session.session : undefined;
   const [memory, dispatch] = useReducer(
     frameReducer,
     current,
@@ -213,7 +218,7 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
     shownUrl.current = url;
   }, [url, onRefreshRef]);
 
-  const error = pinned ? undefined : session.status === 'error' ? session.error : load?.error;
+  const error = pinned || !enabled ? undefined : session.status === 'error' ? session.error : load?.error;
   const reportedError = useRef<ThryveConnectError | undefined>(undefined);
   useEffect(() => {
     if (error && reportedError.current?.message !== error.message) {
@@ -224,12 +229,13 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   }, [error, onErrorRef, client]);
 
   // Once per aged session: the Reload is on offer.
-  const expired = !error && (aged || (!pinned && session.status === 'expired'));
+  const expired = enabled && !error && (aged || (!pinned && session.status === 'expired'));
   useEffect(() => {
     if (expired) client.emit({ type: 'EXPIRED' });
   }, [expired, client]);
 
   if (session.status === 'signed_out') return { status: 'signed_out' };
+  if (!enabled) return { status: 'consent' };
   if (error) {
     const retry = () => {
       // The session is fine and the page did not load: the same URL again, in a new iframe.

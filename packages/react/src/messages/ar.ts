@@ -13,6 +13,8 @@ export const ar: ThryveMessages = {
   widgetExpired: 'انتهت صلاحية جلسة الربط هذه. أعد تحميلها للمتابعة.',
   reload: 'إعادة التحميل',
   retry: 'إعادة المحاولة',
+  consentAccept: 'موافقة ومتابعة',
+  consentLink: 'اقرأ إشعار الخصوصية',
   errors: {
     signedOut: 'لقد سجّلت الخروج. سجّل الدخول مجددًا لربط مصادر بياناتك.',
     forbidden: 'ليس لديك إذن بربط مصادر البيانات.',
@@ -59,4 +61,7 @@ export const ar: ThryveMessages = {
   },
   noResults: (query) => `لا توجد مصادر بيانات تطابق «${query}».`,
   clearSearch: 'مسح البحث',
+  consentByConnecting: 'باختيارك «ربط»، فإنك توافق على إشعار الخصوصية هذا.',
+  nativeConnectShort: 'الربط في تطبيقنا',
+  nativeConnect: (source) => `الربط في تطبيقنا: ${source}`,
 };

@@ -11,6 +11,8 @@ export const bg: ThryveMessages = {
   widgetExpired: 'Сесията изтече. Презаредете я.',
   reload: 'Презареждане',
   retry: 'Нов опит',
+  consentAccept: 'Съгласявам се и продължавам',
+  consentLink: 'Прочетете известието за поверителност',
   errors: {
     signedOut: 'Излезли сте от профила си. Влезте отново.',
     forbidden: 'Нямате право да свързвате източници на данни.',
@@ -49,4 +51,7 @@ export const bg: ThryveMessages = {
   searchResults: { one: '# източник', other: '# източника' },
   noResults: (query) => `Няма резултати за „${query}“.`,
   clearSearch: 'Изчистване на търсенето',
+  consentByConnecting: 'С избора на „Свързване“ приемате това известие за поверителност.',
+  nativeConnectShort: 'Свързване в нашето приложение',
+  nativeConnect: (source) => `Свързване в нашето приложение: ${source}`,
 };

@@ -11,6 +11,8 @@ export const cs: ThryveMessages = {
   widgetExpired: 'Platnost relace připojení vypršela. Chcete-li pokračovat, načtěte ji znovu.',
   reload: 'Načíst znovu',
   retry: 'Zkusit znovu',
+  consentAccept: 'Souhlasit a pokračovat',
+  consentLink: 'Přečíst informace o ochraně soukromí',
   errors: {
     signedOut: 'Jste odhlášeni. Chcete-li připojit zdroje dat, znovu se přihlaste.',
     forbidden: 'Nemáte oprávnění připojovat zdroje dat.',
@@ -50,4 +52,7 @@ export const cs: ThryveMessages = {
   searchResults: { one: '# zdroj', few: '# zdroje', many: '# zdroje', other: '# zdrojů' },
   noResults: (query) => `Výrazu „${query}“ neodpovídá žádný zdroj dat.`,
   clearSearch: 'Vymazat hledání',
+  consentByConnecting: 'Volbou „Připojit“ souhlasíte s těmito informacemi o ochraně soukromí.',
+  nativeConnectShort: 'Připojit v naší aplikaci',
+  nativeConnect: (source) => `Připojit v naší aplikaci: ${source}`,
 };

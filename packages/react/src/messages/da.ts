@@ -11,6 +11,8 @@ export const da: ThryveMessages = {
   widgetExpired: 'Forbindelsessessionen er udløbet. Genindlæs den for at fortsætte.',
   reload: 'Genindlæs',
   retry: 'Prøv igen',
+  consentAccept: 'Accepter og fortsæt',
+  consentLink: 'Læs privatlivserklæringen',
   errors: {
     signedOut: 'Du er logget ud. Log ind igen for at tilslutte dine datakilder.',
     forbidden: 'Du har ikke tilladelse til at tilslutte datakilder.',
@@ -49,4 +51,7 @@ export const da: ThryveMessages = {
   searchResults: { one: '# kilde', other: '# kilder' },
   noResults: (query) => `Ingen datakilder matcher »${query}«.`,
   clearSearch: 'Ryd søgning',
+  consentByConnecting: 'Ved at vælge Tilslut accepterer du denne privatlivserklæring.',
+  nativeConnectShort: 'Tilslut i vores app',
+  nativeConnect: (source) => `Tilslut i vores app: ${source}`,
 };

@@ -13,6 +13,8 @@ export const de: ThryveMessages = {
   widgetExpired: 'Diese Verbindungssitzung ist abgelaufen. Laden Sie sie neu, um fortzufahren.',
   reload: 'Neu laden',
   retry: 'Erneut versuchen',
+  consentAccept: 'Zustimmen und fortfahren',
+  consentLink: 'Datenschutzhinweis lesen',
   errors: {
     signedOut: 'Sie sind abgemeldet. Melden Sie sich erneut an, um Datenquellen zu verbinden.',
     forbidden: 'Sie dürfen keine Datenquellen verbinden.',
@@ -52,4 +54,7 @@ export const de: ThryveMessages = {
   searchResults: { one: '# Datenquelle', other: '# Datenquellen' },
   noResults: (query) => `Keine Datenquelle passt zu „${query}“.`,
   clearSearch: 'Suche löschen',
+  consentByConnecting: 'Mit „Verbinden“ stimmen Sie diesem Datenschutzhinweis zu.',
+  nativeConnectShort: 'In unserer App verbinden',
+  nativeConnect: (source) => `In unserer App verbinden: ${source}`,
 };

@@ -13,6 +13,8 @@ export const el: ThryveMessages = {
   widgetExpired: 'Η συνεδρία έληξε. Φορτώστε την ξανά.',
   reload: 'Επαναφόρτωση',
   retry: 'Επανάληψη',
+  consentAccept: 'Αποδοχή και συνέχεια',
+  consentLink: 'Διαβάστε τη δήλωση απορρήτου',
   errors: {
     signedOut: 'Έχετε αποσυνδεθεί. Συνδεθείτε ξανά.',
     forbidden: 'Δεν έχετε άδεια σύνδεσης πηγών δεδομένων.',
@@ -51,4 +53,7 @@ export const el: ThryveMessages = {
   searchResults: { one: '# πηγή', other: '# πηγές' },
   noResults: (query) => `Κανένα αποτέλεσμα για «${query}».`,
   clearSearch: 'Απαλοιφή αναζήτησης',
+  consentByConnecting: 'Επιλέγοντας «Σύνδεση», αποδέχεστε αυτή τη δήλωση απορρήτου.',
+  nativeConnectShort: 'Σύνδεση στην εφαρμογή μας',
+  nativeConnect: (source) => `Σύνδεση στην εφαρμογή μας: ${source}`,
 };

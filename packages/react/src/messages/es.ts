@@ -11,6 +11,8 @@ export const es: ThryveMessages = {
   widgetExpired: 'Esta sesión de conexión ha caducado. Recárgala para continuar.',
   reload: 'Recargar',
   retry: 'Reintentar',
+  consentAccept: 'Aceptar y continuar',
+  consentLink: 'Leer el aviso de privacidad',
   errors: {
     signedOut: 'Has cerrado sesión. Vuelve a iniciar sesión para conectar tus fuentes de datos.',
     forbidden: 'No tienes permiso para conectar fuentes de datos.',
@@ -51,4 +53,7 @@ export const es: ThryveMessages = {
   searchResults: { one: '# fuente', many: '# de fuentes', other: '# fuentes' },
   noResults: (query) => `Ninguna fuente de datos coincide con «${query}».`,
   clearSearch: 'Borrar búsqueda',
+  consentByConnecting: 'Al elegir «Conectar», aceptas este aviso de privacidad.',
+  nativeConnectShort: 'Conectar en nuestra app',
+  nativeConnect: (source) => `Conectar en nuestra app: ${source}`,
 };

@@ -13,6 +13,8 @@ export const et: ThryveMessages = {
   widgetExpired: 'Ühendusseanss on aegunud. Jätkamiseks laadige see uuesti.',
   reload: 'Laadi uuesti',
   retry: 'Proovi uuesti',
+  consentAccept: 'Nõustu ja jätka',
+  consentLink: 'Loe privaatsusteadet',
   errors: {
     signedOut: 'Olete välja logitud. Andmeallikate ühendamiseks logige uuesti sisse.',
     forbidden: 'Teil pole õigust andmeallikaid ühendada.',
@@ -52,4 +54,7 @@ export const et: ThryveMessages = {
   searchResults: { one: '# allikas', other: '# allikat' },
   noResults: (query) => `Päringule „${query}“ ei leitud ühtegi andmeallikat.`,
   clearSearch: 'Tühjenda otsing',
+  consentByConnecting: 'Valides „Ühenda“, nõustute selle privaatsusteatega.',
+  nativeConnectShort: 'Ühenda meie rakenduses',
+  nativeConnect: (source) => `Ühenda meie rakenduses: ${source}`,
 };

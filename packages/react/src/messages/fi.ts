@@ -13,6 +13,8 @@ export const fi: ThryveMessages = {
   widgetExpired: 'Yhdistämisistunto on vanhentunut. Jatka lataamalla se uudelleen.',
   reload: 'Lataa uudelleen',
   retry: 'Yritä uudelleen',
+  consentAccept: 'Hyväksy ja jatka',
+  consentLink: 'Lue tietosuojailmoitus',
   errors: {
     signedOut: 'Olet kirjautunut ulos. Kirjaudu uudelleen sisään, niin voit yhdistää tietolähteitä.',
     forbidden: 'Sinulla ei ole oikeutta yhdistää tietolähteitä.',
@@ -51,4 +53,7 @@ export const fi: ThryveMessages = {
   searchResults: { one: '# lähde', other: '# lähdettä' },
   noResults: (query) => `Haulla ”${query}” ei löytynyt tietolähteitä.`,
   clearSearch: 'Tyhjennä haku',
+  consentByConnecting: 'Valitsemalla Yhdistä hyväksyt tämän tietosuojailmoituksen.',
+  nativeConnectShort: 'Yhdistä sovelluksessamme',
+  nativeConnect: (source) => `Yhdistä sovelluksessamme: ${source}`,
 };

@@ -13,6 +13,8 @@ export const fr: ThryveMessages = {
   widgetExpired: 'Cette session de connexion a expiré. Rechargez-la pour continuer.',
   reload: 'Recharger',
   retry: 'Réessayer',
+  consentAccept: 'Accepter et continuer',
+  consentLink: 'Lire l’avis de confidentialité',
   errors: {
     signedOut: 'Vous n’êtes plus identifié. Identifiez-vous à nouveau pour connecter vos sources de données.',
     forbidden: 'Vous n’êtes pas autorisé à connecter des sources de données.',
@@ -55,4 +57,7 @@ export const fr: ThryveMessages = {
   },
   noResults: (query) => `Aucune source de données ne correspond à «\u202f${query}\u202f».`,
   clearSearch: 'Effacer la recherche',
+  consentByConnecting: 'En choisissant «\u202fConnecter\u202f», vous acceptez cet avis de confidentialité.',
+  nativeConnectShort: 'Connecter dans notre application',
+  nativeConnect: (source) => `Connecter dans notre application\u202f: ${source}`,
 };

@@ -13,6 +13,8 @@ export const hu: ThryveMessages = {
   widgetExpired: 'A csatlakozási munkamenet lejárt. A folytatáshoz töltse be újra.',
   reload: 'Újratöltés',
   retry: 'Újrapróbálkozás',
+  consentAccept: 'Elfogadás és folytatás',
+  consentLink: 'Az adatvédelmi tájékoztató elolvasása',
   errors: {
     signedOut: 'Ön ki van jelentkezve. Az adatforrások csatlakoztatásához jelentkezzen be újra.',
     forbidden: 'Nincs jogosultsága adatforrások csatlakoztatására.',
@@ -52,4 +54,7 @@ export const hu: ThryveMessages = {
   searchResults: { one: '# adatforrás', other: '# adatforrás' },
   noResults: (query) => `Nincs találat erre: „${query}”.`,
   clearSearch: 'Keresés törlése',
+  consentByConnecting: 'A „Csatlakoztatás” választásával elfogadja ezt az adatvédelmi tájékoztatót.',
+  nativeConnectShort: 'Csatlakoztatás az alkalmazásunkban',
+  nativeConnect: (source) => `Csatlakoztatás az alkalmazásunkban: ${source}`,
 };

@@ -11,6 +11,8 @@ export const id: ThryveMessages = {
   widgetExpired: 'Sesi koneksi ini telah berakhir. Muat ulang untuk melanjutkan.',
   reload: 'Muat ulang',
   retry: 'Coba lagi',
+  consentAccept: 'Setuju dan lanjutkan',
+  consentLink: 'Baca pemberitahuan privasi',
   errors: {
     signedOut: 'Anda sudah keluar. Masuk lagi untuk menghubungkan sumber data Anda.',
     forbidden: 'Anda tidak diizinkan menghubungkan sumber data.',
@@ -49,4 +51,7 @@ export const id: ThryveMessages = {
   searchResults: { other: '# sumber' },
   noResults: (query) => `Tidak ada sumber data yang cocok dengan “${query}”.`,
   clearSearch: 'Hapus pencarian',
+  consentByConnecting: 'Dengan memilih Hubungkan, Anda menyetujui pemberitahuan privasi ini.',
+  nativeConnectShort: 'Hubungkan di aplikasi kami',
+  nativeConnect: (source) => `Hubungkan di aplikasi kami: ${source}`,
 };

@@ -11,6 +11,8 @@ export const it: ThryveMessages = {
   widgetExpired: 'Questa sessione di collegamento è scaduta. Ricaricala per continuare.',
   reload: 'Ricarica',
   retry: 'Riprova',
+  consentAccept: 'Accetta e continua',
+  consentLink: 'Leggi l’informativa sulla privacy',
   errors: {
     signedOut: 'Non hai eseguito l’accesso. Accedi di nuovo per collegare le tue fonti di dati.',
     forbidden: 'Non hai l’autorizzazione per collegare fonti di dati.',
@@ -51,4 +53,7 @@ export const it: ThryveMessages = {
   searchResults: { one: '# fonte', many: '# di fonti', other: '# fonti' },
   noResults: (query) => `Nessuna fonte di dati corrisponde a «${query}».`,
   clearSearch: 'Cancella ricerca',
+  consentByConnecting: 'Scegliendo «Collega», accetti questa informativa sulla privacy.',
+  nativeConnectShort: 'Collega nella nostra app',
+  nativeConnect: (source) => `Collega nella nostra app: ${source}`,
 };

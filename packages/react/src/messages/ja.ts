@@ -11,6 +11,8 @@ export const ja: ThryveMessages = {
   widgetExpired: 'セッションの有効期限が切れました。再読み込みしてください。',
   reload: '再読み込み',
   retry: '再試行',
+  consentAccept: '同意して続ける',
+  consentLink: 'プライバシーに関するお知らせを見る',
   errors: {
     signedOut: 'ログアウトしました。再度ログインしてください。',
     forbidden: 'データソースを連携する権限がありません。',
@@ -50,4 +52,7 @@ export const ja: ThryveMessages = {
   searchResults: { other: '#件のデータソース' },
   noResults: (query) => `「${query}」の検索結果はありません。`,
   clearSearch: '検索をクリア',
+  consentByConnecting: '「連携する」を選ぶと、このプライバシーに関するお知らせに同意したことになります。',
+  nativeConnectShort: '当社アプリで連携する',
+  nativeConnect: (source) => `当社アプリで連携する：${source}`,
 };

@@ -13,6 +13,8 @@ export const ko: ThryveMessages = {
   widgetExpired: '연결 세션이 만료되었습니다. 계속하려면 새로고침하세요.',
   reload: '새로고침',
   retry: '다시 시도',
+  consentAccept: '동의하고 계속',
+  consentLink: '개인정보 처리 안내 보기',
   errors: {
     signedOut: '로그아웃되었습니다. 데이터 소스를 연결하려면 다시 로그인하세요.',
     forbidden: '데이터 소스를 연결할 권한이 없습니다.',
@@ -51,4 +53,7 @@ export const ko: ThryveMessages = {
   searchResults: { other: '데이터 소스 #개' },
   noResults: (query) => `‘${query}’에 대한 검색 결과가 없습니다.`,
   clearSearch: '검색어 지우기',
+  consentByConnecting: '‘연결’을 선택하면 이 개인정보 처리 안내에 동의하게 됩니다.',
+  nativeConnectShort: '저희 앱에서 연결',
+  nativeConnect: (source) => `저희 앱에서 연결: ${source}`,
 };

@@ -11,6 +11,8 @@ export const lt: ThryveMessages = {
   widgetExpired: 'Prijungimo seansas baigėsi. Įkelkite jį iš naujo, kad galėtumėte tęsti.',
   reload: 'Įkelti iš naujo',
   retry: 'Bandyti dar kartą',
+  consentAccept: 'Sutikti ir tęsti',
+  consentLink: 'Skaityti privatumo pranešimą',
   errors: {
     signedOut: 'Esate atsijungę. Prisijunkite iš naujo, kad galėtumėte prijungti duomenų šaltinius.',
     forbidden: 'Neturite leidimo prijungti duomenų šaltinių.',
@@ -49,4 +51,7 @@ export const lt: ThryveMessages = {
   searchResults: { one: '# šaltinis', few: '# šaltiniai', many: '# šaltinio', other: '# šaltinių' },
   noResults: (query) => `Pagal „${query}“ nerasta jokių duomenų šaltinių.`,
   clearSearch: 'Išvalyti paiešką',
+  consentByConnecting: 'Pasirinkę „Prijungti“, sutinkate su šiuo privatumo pranešimu.',
+  nativeConnectShort: 'Prijungti mūsų programėlėje',
+  nativeConnect: (source) => `Prijungti mūsų programėlėje: ${source}`,
 };

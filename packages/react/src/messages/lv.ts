@@ -11,6 +11,8 @@ export const lv: ThryveMessages = {
   widgetExpired: 'Savienojuma sesija ir beigusies. Lai turpinātu, ielādējiet to vēlreiz.',
   reload: 'Ielādēt vēlreiz',
   retry: 'Mēģināt vēlreiz',
+  consentAccept: 'Piekrist un turpināt',
+  consentLink: 'Lasīt paziņojumu par privātumu',
   errors: {
     signedOut: 'Jūs esat izrakstījušies. Lai savienotu datu avotus, piesakieties vēlreiz.',
     forbidden: 'Jums nav atļaujas savienot datu avotus.',
@@ -51,4 +53,7 @@ export const lv: ThryveMessages = {
   searchResults: { zero: '# avotu', one: '# avots', other: '# avoti' },
   noResults: (query) => `Vaicājumam „${query}“ neatbilst neviens datu avots.`,
   clearSearch: 'Notīrīt meklēšanu',
+  consentByConnecting: 'Izvēloties “Savienot”, jūs piekrītat šim paziņojumam par privātumu.',
+  nativeConnectShort: 'Savienot mūsu lietotnē',
+  nativeConnect: (source) => `Savienot mūsu lietotnē: ${source}`,
 };

@@ -11,6 +11,8 @@ export const nl: ThryveMessages = {
   widgetExpired: 'Deze koppelsessie is verlopen. Laad opnieuw om verder te gaan.',
   reload: 'Opnieuw laden',
   retry: 'Opnieuw proberen',
+  consentAccept: 'Akkoord en doorgaan',
+  consentLink: 'Lees de privacyverklaring',
   errors: {
     signedOut: 'Je bent uitgelogd. Log opnieuw in om je gegevensbronnen te koppelen.',
     forbidden: 'Je hebt geen toestemming om gegevensbronnen te koppelen.',
@@ -49,4 +51,7 @@ export const nl: ThryveMessages = {
   searchResults: { one: '# bron', other: '# bronnen' },
   noResults: (query) => `Geen gegevensbron gevonden voor ‘${query}’.`,
   clearSearch: 'Zoekopdracht wissen',
+  consentByConnecting: 'Door Koppelen te kiezen, ga je akkoord met deze privacyverklaring.',
+  nativeConnectShort: 'Koppelen in onze app',
+  nativeConnect: (source) => `Koppelen in onze app: ${source}`,
 };

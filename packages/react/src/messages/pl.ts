@@ -11,6 +11,8 @@ export const pl: ThryveMessages = {
   widgetExpired: 'Ta sesja połączenia wygasła. Odśwież ją, aby kontynuować.',
   reload: 'Odśwież',
   retry: 'Spróbuj ponownie',
+  consentAccept: 'Zaakceptuj i kontynuuj',
+  consentLink: 'Przeczytaj informację o prywatności',
   errors: {
     signedOut: 'Wylogowano Cię. Zaloguj się ponownie, aby połączyć źródła danych.',
     forbidden: 'Nie masz uprawnień do łączenia źródeł danych.',
@@ -49,4 +51,7 @@ export const pl: ThryveMessages = {
   searchResults: { one: '# źródło', few: '# źródła', many: '# źródeł', other: '# źródła' },
   noResults: (query) => `Brak źródeł danych pasujących do „${query}”.`,
   clearSearch: 'Wyczyść wyszukiwanie',
+  consentByConnecting: 'Wybierając „Połącz”, akceptujesz tę informację o prywatności.',
+  nativeConnectShort: 'Połącz w naszej aplikacji',
+  nativeConnect: (source) => `Połącz w naszej aplikacji: ${source}`,
 };

@@ -13,6 +13,8 @@ export const pt: ThryveMessages = {
   widgetExpired: 'Esta sessão de conexão expirou. Recarregue para continuar.',
   reload: 'Recarregar',
   retry: 'Tentar novamente',
+  consentAccept: 'Aceitar e continuar',
+  consentLink: 'Ler o aviso de privacidade',
   errors: {
     signedOut: 'Você saiu da sua conta. Entre novamente para conectar suas fontes de dados.',
     forbidden: 'Você não tem permissão para conectar fontes de dados.',
@@ -51,4 +53,7 @@ export const pt: ThryveMessages = {
   searchResults: { one: '# fonte', many: '# de fontes', other: '# fontes' },
   noResults: (query) => `Nenhuma fonte de dados corresponde a “${query}”.`,
   clearSearch: 'Limpar pesquisa',
+  consentByConnecting: 'Ao escolher “Conectar”, você aceita este aviso de privacidade.',
+  nativeConnectShort: 'Conectar no nosso app',
+  nativeConnect: (source) => `Conectar no nosso app: ${source}`,
 };

@@ -11,6 +11,8 @@ export const ro: ThryveMessages = {
   widgetExpired: 'Sesiunea de conectare a expirat. Reîncărcați-o pentru a continua.',
   reload: 'Reîncărcați',
   retry: 'Reîncercați',
+  consentAccept: 'Acceptați și continuați',
+  consentLink: 'Citiți nota de confidențialitate',
   errors: {
     signedOut: 'Nu sunteți autentificat. Autentificați-vă din nou pentru a conecta sursele de date.',
     forbidden: 'Nu aveți permisiunea să conectați surse de date.',
@@ -50,4 +52,7 @@ export const ro: ThryveMessages = {
   searchResults: { one: '# sursă', few: '# surse', other: '# de surse' },
   noResults: (query) => `Nicio sursă de date nu corespunde cu „${query}”.`,
   clearSearch: 'Ștergeți căutarea',
+  consentByConnecting: 'Alegând „Conectați”, acceptați această notă de confidențialitate.',
+  nativeConnectShort: 'Conectați în aplicația noastră',
+  nativeConnect: (source) => `Conectați în aplicația noastră: ${source}`,
 };

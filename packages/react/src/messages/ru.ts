@@ -13,6 +13,8 @@ export const ru: ThryveMessages = {
   widgetExpired: 'Сеанс истёк. Обновите, чтобы продолжить.',
   reload: 'Обновить',
   retry: 'Повторить',
+  consentAccept: 'Принять и продолжить',
+  consentLink: 'Прочитать уведомление о конфиденциальности',
   errors: {
     signedOut: 'Вы вышли из аккаунта. Войдите, чтобы продолжить.',
     forbidden: 'Нет прав на подключение источников данных.',
@@ -51,4 +53,7 @@ export const ru: ThryveMessages = {
   searchResults: { one: '# источник', few: '# источника', many: '# источников', other: '# источника' },
   noResults: (query) => `По запросу «${query}» ничего не найдено.`,
   clearSearch: 'Очистить поиск',
+  consentByConnecting: 'Нажимая «Подключить», вы принимаете это уведомление о конфиденциальности.',
+  nativeConnectShort: 'Подключить в нашем приложении',
+  nativeConnect: (source) => `Подключить в нашем приложении: ${source}`,
 };

@@ -11,6 +11,8 @@ export const sk: ThryveMessages = {
   widgetExpired: 'Platnosť relácie pripojenia vypršala. Ak chcete pokračovať, načítajte ju znova.',
   reload: 'Načítať znova',
   retry: 'Skúsiť znova',
+  consentAccept: 'Súhlasiť a pokračovať',
+  consentLink: 'Prečítať informácie o ochrane súkromia',
   errors: {
     signedOut: 'Ste odhlásení. Ak chcete pripojiť zdroje údajov, znova sa prihláste.',
     forbidden: 'Nemáte povolenie pripájať zdroje údajov.',
@@ -50,4 +52,7 @@ export const sk: ThryveMessages = {
   searchResults: { one: '# zdroj', few: '# zdroje', many: '# zdroja', other: '# zdrojov' },
   noResults: (query) => `Výrazu „${query}“ nezodpovedá žiadny zdroj údajov.`,
   clearSearch: 'Vymazať hľadanie',
+  consentByConnecting: 'Voľbou „Pripojiť“ súhlasíte s týmito informáciami o ochrane súkromia.',
+  nativeConnectShort: 'Pripojiť v našej aplikácii',
+  nativeConnect: (source) => `Pripojiť v našej aplikácii: ${source}`,
 };

@@ -11,6 +11,8 @@ export const sl: ThryveMessages = {
   widgetExpired: 'Seja povezave je potekla. Za nadaljevanje jo znova naložite.',
   reload: 'Znova naloži',
   retry: 'Poskusi znova',
+  consentAccept: 'Sprejmi in nadaljuj',
+  consentLink: 'Preberi obvestilo o zasebnosti',
   errors: {
     signedOut: 'Odjavljeni ste. Znova se prijavite, da boste lahko povezali vire podatkov.',
     forbidden: 'Nimate dovoljenja za povezovanje virov podatkov.',
@@ -49,4 +51,7 @@ export const sl: ThryveMessages = {
   searchResults: { one: '# vir', two: '# vira', few: '# viri', other: '# virov' },
   noResults: (query) => `Iskanju „${query}“ ne ustreza noben vir podatkov.`,
   clearSearch: 'Počisti iskanje',
+  consentByConnecting: 'Z izbiro »Poveži« se strinjate s tem obvestilom o zasebnosti.',
+  nativeConnectShort: 'Poveži v naši aplikaciji',
+  nativeConnect: (source) => `Poveži v naši aplikaciji: ${source}`,
 };

@@ -11,6 +11,8 @@ export const sv: ThryveMessages = {
   widgetExpired: 'Anslutningssessionen har gått ut. Läs in den igen för att fortsätta.',
   reload: 'Läs in igen',
   retry: 'Försök igen',
+  consentAccept: 'Godkänn och fortsätt',
+  consentLink: 'Läs integritetsmeddelandet',
   errors: {
     signedOut: 'Du är utloggad. Logga in igen för att ansluta dina datakällor.',
     forbidden: 'Du har inte behörighet att ansluta datakällor.',
@@ -49,4 +51,7 @@ export const sv: ThryveMessages = {
   searchResults: { one: '# källa', other: '# källor' },
   noResults: (query) => `Ingen datakälla matchar ”${query}”.`,
   clearSearch: 'Rensa sökningen',
+  consentByConnecting: 'Genom att välja Anslut godkänner du detta integritetsmeddelande.',
+  nativeConnectShort: 'Anslut i vår app',
+  nativeConnect: (source) => `Anslut i vår app: ${source}`,
 };

@@ -13,6 +13,8 @@ export const tr: ThryveMessages = {
   widgetExpired: 'Bu bağlantı oturumunun süresi doldu. Devam etmek için yeniden yükleyin.',
   reload: 'Yeniden yükle',
   retry: 'Tekrar dene',
+  consentAccept: 'Kabul et ve devam et',
+  consentLink: 'Gizlilik bildirimini okuyun',
   errors: {
     signedOut: 'Oturumunuz kapalı. Veri kaynaklarınızı bağlamak için tekrar oturum açın.',
     forbidden: 'Veri kaynağı bağlama izniniz yok.',
@@ -51,4 +53,7 @@ export const tr: ThryveMessages = {
   searchResults: { one: '# kaynak', other: '# kaynak' },
   noResults: (query) => `“${query}” ile eşleşen veri kaynağı yok.`,
   clearSearch: 'Aramayı temizle',
+  consentByConnecting: '“Bağla”yı seçerek bu gizlilik bildirimini kabul etmiş olursunuz.',
+  nativeConnectShort: 'Uygulamamızda bağla',
+  nativeConnect: (source) => `Uygulamamızda bağla: ${source}`,
 };

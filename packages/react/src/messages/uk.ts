@@ -13,6 +13,8 @@ export const uk: ThryveMessages = {
   widgetExpired: 'Сеанс завершився. Оновіть, щоб продовжити.',
   reload: 'Оновити',
   retry: 'Повторити',
+  consentAccept: 'Погодитися й продовжити',
+  consentLink: 'Прочитати повідомлення про конфіденційність',
   errors: {
     signedOut: 'Ви вийшли з акаунта. Увійдіть, щоб продовжити.',
     forbidden: 'Ви не можете підключати джерела даних.',
@@ -51,4 +53,7 @@ export const uk: ThryveMessages = {
   searchResults: { one: '# джерело', few: '# джерела', many: '# джерел', other: '# джерела' },
   noResults: (query) => `За запитом «${query}» нічого не знайдено.`,
   clearSearch: 'Очистити пошук',
+  consentByConnecting: 'Натискаючи «Підключити», ви приймаєте це повідомлення про конфіденційність.',
+  nativeConnectShort: 'Підключити в нашому застосунку',
+  nativeConnect: (source) => `Підключити в нашому застосунку: ${source}`,
 };
