@@ -60,7 +60,7 @@ export default [
     '@thryve-connect/core (everything, query-core excluded)',
     'packages/core/dist/index.js',
     '*',
-    '8.95 kB',
+    '9.6 kB',
     ['@tanstack/query-core'],
   ),
   check(

@@ -113,7 +113,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
     exclude: props.exclude,
     order: props.order,
     overrides: props.overrides,
-    kinds: props.nativeSources ? ['web', 'native'] : undefined,
+    kinds: props.kinds ?? (props.nativeSources ? ['web', 'native'] : undefined),
   });
   // Connect needs a session: if it cannot be had, say so here, or every Connect button stays disabled
   // with no reason given.
