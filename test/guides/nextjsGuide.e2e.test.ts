@@ -25,6 +25,8 @@ let fonts: Server;
 let browser: Browser;
 let server: ChildProcess | undefined;
 let url = '';
+/** The app's environment: this run's sandbox on both sides, and the fonts stand-in. */
+let appEnv: Record<string, string> = {};
 const timings: Record<string, number> = {};
 
 function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -175,12 +177,9 @@ beforeAll(async () => {
   ]);
   // The sandbox of this run, not the guide's port 4010: the environment wins over .env.local in Next.
   const hosts = { THRYVE_HOST: sandbox.url, NEXT_PUBLIC_THRYVE_HOST: sandbox.url };
+  appEnv = { ...hosts, ...(await mockGoogleFonts()) };
   const build = await timed('next build', async () =>
-    shAsync('node', ['node_modules/next/dist/bin/next', 'build'], app, {
-      ...hosts,
-      ...(await mockGoogleFonts()),
-      NODE_ENV: 'production',
-    }),
+    shAsync('node', ['node_modules/next/dist/bin/next', 'build'], app, { ...appEnv, NODE_ENV: 'production' }),
   );
   expect(build).toContain('Cache Components enabled'); // create-next-app's config, unchanged
   expect(build.split('\n').filter((line) => /⚠|warn/i.test(line))).toEqual([]);
@@ -228,9 +227,9 @@ afterAll(async () => {
 });
 
 /** A signed-in browser that fails on any console error or warning, page error or failed request. */
-async function signedIn(alias: string) {
+async function signedIn(alias: string, base = url) {
   const context = await browser.newContext();
-  await context.addCookies([{ name: 'demo-user', value: alias, url }]);
+  await context.addCookies([{ name: 'demo-user', value: alias, url: base }]);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -308,4 +307,55 @@ describe('the Next.js guide, on the app create-next-app@16 makes', () => {
     await close();
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('shows no warning in next dev either: not in its output, not in the browser', async (context) => {
+    if (unreachable) context.skip();
+    const port = await freePort();
+    const dev = spawn(
+      'node',
+      ['node_modules/next/dist/bin/next', 'dev', '-p', String(port), '-H', '127.0.0.1'],
+      // NODE_ENV as `next dev` sets it: under Vitest's `test`, Next would skip the guide's .env.local.
+      {
+        cwd: app,
+        env: { ...process.env, ...appEnv, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1' },
+        stdio: 'pipe',
+      },
+    );
+    let output = '';
+    dev.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    dev.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const devUrl = `http://127.0.0.1:${port}`;
+    try {
+      await timed('next dev', async () => {
+        for (let attempt = 0; attempt < 240; attempt++) {
+          if (
+            await fetch(devUrl).then(
+              (response) => response.status < 500,
+              () => false,
+            )
+          )
+            return;
+          await new Promise((done) => setTimeout(done, 250));
+        }
+        throw new Error(`next dev did not answer:\n${output.slice(-2000)}`);
+      });
+      const { page, problems, close } = await signedIn('guide-dev', devUrl);
+      await page.goto(`${devUrl}/devices`);
+      await expect
+        .poll(() => page.locator('.thryve-connect-widget').getAttribute('data-state'), { timeout: 60_000 })
+        .toBe('ready');
+      await page.goto(`${devUrl}/sources`);
+      const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+      await expect.poll(() => connect.isEnabled(), { timeout: 60_000 }).toBe(true);
+      await close();
+      expect(problems).toEqual([]);
+      expect(output.split('\n').filter((line) => /⚠|warn|error/i.test(line))).toEqual([]);
+    } finally {
+      dev.kill();
+    }
+  }, 300_000);
 });
