@@ -95,6 +95,25 @@ describe('DataSourcePicker end to end', () => {
     expect(errors).toEqual([]);
   });
 
+  it('hands the exact connect URL to a navigate adapter, and the page itself goes nowhere', async () => {
+    await page.goto(`${app.url}/?mode=redirect&navigate=record`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    await connect.click();
+    const navigations = await page.evaluate(
+      () => (window as unknown as { __navigations?: Array<{ url: string; target: string }> }).__navigations,
+    );
+    expect(navigations).toHaveLength(1);
+    const url = new URL(navigations?.[0]?.url ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(`${sandbox.url}/dataSourceDirectConnection.html`);
+    expect(url.searchParams.get('dataSource')).toBe('1');
+    expect(url.searchParams.get('redirect_uri')).toBe(`${app.url}/?mode=redirect`);
+    expect(navigations?.[0]?.target).toBe('self');
+    // Had the library navigated itself (location.assign), the page would be on the sandbox by now.
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).origin).toBe(app.url);
+  });
+
   it('shows a connect finished in another tab of the same user at once, without focus', async () => {
     const other = await context.newPage();
     // What could otherwise make it read the statuses again: focus, or the page becoming visible.

@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import {
   connectionsQueryKey,
   createProxyFetcher,
+  type NavigationRequest,
   relayConnectionResult,
   type ThryveEvent,
   type ThryveFetcher,
@@ -178,6 +179,10 @@ function Results() {
 }
 
 const queryClient = new QueryClient();
+const recordNavigation = (request: NavigationRequest) => {
+  const list = (window as unknown as { __navigations?: NavigationRequest[] }).__navigations ?? [];
+  (window as unknown as { __navigations: NavigationRequest[] }).__navigations = [...list, request];
+};
 /** What a host's analytics would send, kept across the redirect for the tests to read. */
 const recordEvent = (event: ThryveEvent) => {
   const list = JSON.parse(sessionStorage.getItem('tc-events') ?? '[]') as ThryveEvent[];
@@ -199,6 +204,8 @@ if (root) {
         locale={params.get('locale') === 'auto' ? 'auto' : undefined}
         messages={translations}
         onEvent={recordEvent}
+        // `navigate=record`: the host opens URLs its own way; here it only writes them down.
+        navigate={params.get('navigate') === 'record' ? recordNavigation : undefined}
       >
         <Results />
       </ThryveConnectProvider>
