@@ -422,6 +422,8 @@ describe('given a hostile form post', () => {
     'http://app.test@evil.test/',
     '//evil.test/devices',
     '///evil.test',
+    '/.//evil.test',
+    '/a/..//evil.test',
     '/\\evil.test',
     '\\\\evil.test',
     '/\t/evil.test',

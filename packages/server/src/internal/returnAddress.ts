@@ -29,8 +29,9 @@ export function checkReturnAddress(value: string, origins: ReadonlySet<string>):
     if (value.startsWith('//')) refuse();
     const base = 'http://return.invalid';
     const url = new URL(value, base);
-    // Belt and braces: whatever the parser made of it must still be on this origin.
-    if (url.origin !== base) refuse();
+    // Whatever the parser made of it must still be on this origin, and stay a path once normalised:
+    // `/.//evil.test` normalises to `//evil.test`, which a browser reads as another host.
+    if (url.origin !== base || url.pathname.startsWith('//')) refuse();
     return `${url.pathname}${url.search}${url.hash}`;
   }
   let url: URL;
