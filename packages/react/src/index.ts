@@ -1,4 +1,4 @@
-export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
+export { DataSourcePicker, type DataSourcePickerProps, type PickerResult } from './DataSourcePicker.js';
 export type { RenderSourceProps } from './internal/PickerContext.js';
 export {
   type OwnPickerMessages,
