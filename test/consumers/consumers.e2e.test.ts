@@ -630,7 +630,8 @@ describe('before JavaScript: the picker as forms, the proxy as their target', ()
     const { page, badge } = browserOf;
     const posts: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.isNavigationRequest()) posts.push(request.url());
+      const own = new URL(request.url()).origin === url;
+      if (own && request.method() === 'POST' && request.isNavigationRequest()) posts.push(request.url());
     });
     await page.goto(`${url}/devices`);
     const connect = page.getByRole('button', { name: 'Connect Fitbit' });

@@ -14,7 +14,7 @@ import {
 } from '../src/internal/formState.js';
 import { HttpError } from '../src/internal/HttpError.js';
 import { checkReturnAddress } from '../src/internal/returnAddress.js';
-import { readCookie, seal, unseal } from '../src/internal/signedCookie.js';
+import { MAX_COOKIE_LENGTH, readCookie, seal, serializeCookie, unseal } from '../src/internal/signedCookie.js';
 
 const RUNS = { numRuns: 1_000 };
 const SECRET = 'property-secret-property-secret-0123456789';
@@ -173,6 +173,47 @@ describe('checkReturnAddress', () => {
         else expect(location.startsWith('/') && !location.startsWith('//')).toBe(true);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('the cookie edges', () => {
+  it('reads one cookie by its exact name, trimmed, the first when it repeats', () => {
+    expect(readCookie(null, 'a')).toBeUndefined();
+    expect(readCookie(undefined, 'a')).toBeUndefined();
+    expect(readCookie('', 'a')).toBeUndefined();
+    expect(readCookie('ab=1; a =2 ; a=3', 'a')).toBe('2');
+    expect(readCookie('aX; b=1', 'a')).toBeUndefined();
+    expect(readCookie('a', 'a')).toBeUndefined();
+    expect(readCookie('x=1;a=v=w', 'a')).toBe('v=w');
+  });
+
+  it('opens a value up to the cookie limit and nothing longer', () => {
+    const sealedOf = (length: number) => seal(SECRET, 'flash', 'a'.repeat(length));
+    let n = 0;
+    while (sealedOf(n).length < MAX_COOKIE_LENGTH) n += 1;
+    const atLimit = sealedOf(n);
+    const over = sealedOf(n + 1);
+    expect(atLimit.length === MAX_COOKIE_LENGTH || over.length > MAX_COOKIE_LENGTH).toBe(true);
+    if (atLimit.length === MAX_COOKIE_LENGTH) expect(unseal(SECRET, 'flash', atLimit)).toBe('a'.repeat(n));
+    expect(unseal(SECRET, 'flash', over)).toBeUndefined();
+    expect(unseal(SECRET, 'flash', sealedOf(n - 1))).toBe('a'.repeat(n - 1));
+  });
+
+  it('opens nothing with a shortened or missing signature, and never throws for it', () => {
+    const sealed = seal(SECRET, 'clicks', [1]);
+    expect(unseal(SECRET, 'clicks', sealed.slice(0, -1))).toBeUndefined();
+    expect(unseal(SECRET, 'clicks', `${sealed}A`)).toBeUndefined();
+    expect(unseal(SECRET, 'clicks', sealed.split('.')[0])).toBeUndefined();
+    expect(unseal(SECRET, 'clicks', undefined)).toBeUndefined();
+  });
+
+  it('writes HttpOnly SameSite=Lax cookies for the whole site, Secure when asked', () => {
+    expect(serializeCookie('n', 'v', { secure: false, maxAgeSeconds: 60 })).toBe(
+      'n=v; Path=/; Max-Age=60; HttpOnly; SameSite=Lax',
+    );
+    expect(serializeCookie('n', 'v', { secure: true, maxAgeSeconds: 0 })).toBe(
+      'n=v; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure',
     );
   });
 });
