@@ -14,7 +14,13 @@ import {
 } from '../src/internal/formState.js';
 import { HttpError } from '../src/internal/HttpError.js';
 import { checkReturnAddress } from '../src/internal/returnAddress.js';
-import { MAX_COOKIE_LENGTH, readCookie, seal, serializeCookie, unseal } from '../src/internal/signedCookie.js';
+import {
+  MAX_COOKIE_LENGTH,
+  readCookie,
+  seal,
+  serializeCookie,
+  unseal,
+} from '../src/internal/signedCookie.js';
 
 const RUNS = { numRuns: 1_000 };
 const SECRET = 'property-secret-property-secret-0123456789';
