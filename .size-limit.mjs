@@ -79,13 +79,15 @@ export default [
     '@thryve-connect/react (everything, with core; goal 8.0 kB: not met)',
     'packages/react/dist/index.js',
     '*',
-    '15.1 kB',
+    // 15.43 kB before the picker's forms (core had grown past 15.1), 16.12 kB with them.
+    '16.2 kB',
   ),
   check(
     '@thryve-connect/react (everything), our React code alone',
     'packages/react/dist/index.js',
     '*',
-    '8.55 kB',
+    // +0.66 kB for the picker's forms: the row's form and no-script Disconnect, the server result.
+    '9.1 kB',
     [...peers, '@thryve-connect/core'],
   ),
   ...localeChecks,
@@ -93,7 +95,8 @@ export default [
     name: '@thryve-connect/server (everything, core excluded)',
     path: 'packages/server/dist/index.js',
     import: '*',
-    limit: '10.5 kB',
+    // +3.0 kB for the form routes: connect, return and revoke as forms, the signed cookies, readResult.
+    limit: '13.4 kB',
     ignore: ['node:stream', 'node:http', 'node:buffer', 'node:crypto', 'node:url', '@thryve-connect/core'],
     gzip: true,
     modifyEsbuildConfig: production,
