@@ -272,7 +272,7 @@ function checkedForms(forms: ThryveFormsOptions) {
       returnOrigins === undefined
         ? new Set<string>()
         : normalizeCorsOrigins(returnOrigins, 'forms.returnOrigins'),
-    secureCookies: secureCookies ?? (returnUrl === undefined ? undefined : returnUrl.startsWith('https:')),
+    secureCookies,
   };
 }
 
@@ -689,8 +689,12 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     return { clicks: `${prefix}${CLICKS_COOKIE}`, result: `${prefix}${RESULT_COOKIE}` };
   }
 
+  /**
+   * One answer for every route of a request's kind: the setting, else the configured return address's
+   * scheme, else the scheme the handler sees (never the `Origin` header, which the return lacks).
+   */
   function isSecure(settings: Forms, request: Request): boolean {
-    return settings.secureCookies ?? returnUrlOf(settings, request).startsWith('https:');
+    return settings.secureCookies ?? (settings.returnUrl ?? request.url).startsWith('https:');
   }
 
   /** A signed cookie's value under either name: the setting may have changed since it was set. */

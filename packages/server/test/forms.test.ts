@@ -136,6 +136,47 @@ describe('given a form post to connect', () => {
     );
   });
 
+  it('names its cookies the same on every route behind TLS termination (the page https, the handler http)', async () => {
+    const { handler } = proxy();
+    const jar = new Jar('tls-user');
+    const https = { origin: 'https://app.test', 'sec-fetch-site': 'same-origin' };
+    const post = (route: string) =>
+      handler(formPost(`/api/thryve/${route}`, { dataSource: '1', returnTo: '/d' }, jar, https));
+    const connected = jar.take(await post('connect'));
+    expect(new URL(connected.headers.get('location') ?? '').searchParams.get('redirect_uri')).toBe(
+      'https://app.test/api/thryve/return',
+    );
+    // Thryve sends the browser to https; the handler behind the terminating proxy sees http.
+    const behindProxy = (request: Request) =>
+      new Request(request.url.replace('https:', 'http:'), { headers: request.headers });
+    jar.take(await handler(behindProxy(thryveReturn(connected.headers.get('location') ?? '', true, jar))));
+    expect(await handler.readResult(jar.header)).toMatchObject({ status: 'connected' });
+    const revoked = jar.take(await post('revoke'));
+    expect(revoked.status).toBe(303);
+    expect(await handler.readResult(jar.header)).toMatchObject({ status: 'revoked' });
+    const again = jar.take(await post('connect'));
+    jar.take(await handler(behindProxy(thryveReturn(again.headers.get('location') ?? '', true, jar))));
+    expect(await handler.readResult(jar.header)).toMatchObject({ status: 'connected' });
+    expect([...jar.cookies.keys()].filter((name) => name.startsWith('__Host-'))).toEqual([]);
+  });
+
+  it('sets Secure __Host- cookies by itself when it sees https', async () => {
+    const { handler } = proxy();
+    const jar = new Jar('https-user');
+    const response = await handler(
+      new Request('https://app.test/api/thryve/connect', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://app.test',
+          cookie: jar.header,
+        },
+        body: 'dataSource=1&returnTo=%2Fd',
+      }),
+    );
+    expect(response.headers.getSetCookie()[0]).toMatch(/^__Host-thryve-connect-clicks=.*; Secure$/);
+  });
+
   it('sends Thryve the configured return address, the one on its allow-list', async () => {
     const returnUrl = 'https://app.example.com/api/thryve/return';
     const { handler } = proxy({ forms: { secret: SECRET, returnUrl } });
