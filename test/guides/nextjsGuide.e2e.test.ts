@@ -228,8 +228,8 @@ afterAll(async () => {
 });
 
 /** A signed-in browser that fails on any console error or warning, page error or failed request. */
-async function signedIn(alias: string) {
-  const context = await browser.newContext();
+async function signedIn(alias: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
   await context.addCookies([{ name: 'demo-user', value: alias, url }]);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -305,6 +305,29 @@ describe('the Next.js guide, on the app create-next-app@16 makes', () => {
     await page.getByRole('button', { name: 'Disconnect Fitbit' }).click();
     await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Connect Fitbit' }).count()).toBe(1);
+    await close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('connects and disconnects with JavaScript off, the page reading its result on the server', async (context) => {
+    if (unreachable) context.skip();
+    const { page, problems, close } = await signedIn('guide-no-script', { javaScriptEnabled: false });
+    const row = page.locator('li.thryve-connect-source', { hasText: 'Fitbit' });
+    const result = page.locator('.thryve-connect-picker__result');
+    await page.goto(`${url}/sources`);
+    await page.getByRole('button', { name: 'Connect Fitbit' }).click();
+    await page.waitForURL((next) => next.origin === sandbox.url);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/sources');
+    expect(page.url()).toBe(`${url}/sources`);
+    expect(await result.textContent()).toBe('Fitbit connected.');
+    expect(await row.locator('.thryve-connect-badge').textContent()).toBe('Connected');
+
+    await row.getByLabel('Disconnect Fitbit').click();
+    await row.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/sources');
+    expect(await result.textContent()).toBe('Fitbit disconnected.');
+    expect(await row.locator('.thryve-connect-badge').textContent()).toBe('Not connected');
     await close();
     expect(problems).toEqual([]);
   }, 120_000);
