@@ -2,7 +2,7 @@
 import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { formatConnectedAt } from './internal/intl.js';
 import { usePickerContext } from './internal/PickerContext.js';
-import { RowForm } from './internal/RowForm.js';
+import { DisconnectWithoutScript, RowForm } from './internal/RowForm.js';
 import { sourceName } from './internal/sourceName.js';
 import { useHydrated } from './internal/useHydrated.js';
 import type { PickerMessages } from './pickerMessages.js';
@@ -267,38 +267,5 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
         </div>
       )}
     </li>
-  );
-}
-
-/**
- * Disconnect's question where no script runs yet: a disclosure whose Confirm is the form's submit.
- * Hydration replaces it with the inline question, whose focus handling needs script.
- */
-function DisconnectWithoutScript({
-  name,
-  messages,
-  children,
-}: {
-  name: string;
-  messages: PickerMessages;
-  children: (content: ReactNode) => ReactNode;
-}) {
-  return (
-    <details className="thryve-connect-source__details">
-      <summary
-        className="thryve-connect-button thryve-connect-button--danger"
-        aria-label={messages.disconnect(name)}
-      >
-        {messages.disconnectShort}
-      </summary>
-      <div className="thryve-connect-source__confirm">
-        <p className="thryve-connect-source__message">{messages.confirmDisconnect(name)}</p>
-        {children(
-          <button type="submit" className="thryve-connect-button thryve-connect-button--danger">
-            {messages.confirm}
-          </button>,
-        )}
-      </div>
-    </details>
   );
 }

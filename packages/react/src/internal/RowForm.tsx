@@ -1,6 +1,7 @@
 'use client';
 import type { DataSourceId } from '@thryve-connect/core';
 import type { FormEvent, ReactNode } from 'react';
+import type { PickerMessages } from '../pickerMessages.js';
 
 /** Props of {@link RowForm}. */
 export interface RowFormProps {
@@ -30,5 +31,38 @@ export function RowForm({ action, dataSource, returnTo, onSubmit, children }: Ro
       {returnTo !== undefined && <input type="hidden" name="returnTo" value={returnTo} />}
       {children}
     </form>
+  );
+}
+
+/**
+ * Disconnect's question where no script runs yet: a disclosure whose Confirm is the form's submit.
+ * Hydration replaces it with the inline question, whose focus handling needs script.
+ */
+export function DisconnectWithoutScript({
+  name,
+  messages,
+  children,
+}: {
+  name: string;
+  messages: PickerMessages;
+  children: (content: ReactNode) => ReactNode;
+}) {
+  return (
+    <details className="thryve-connect-source__details">
+      <summary
+        className="thryve-connect-button thryve-connect-button--danger"
+        aria-label={messages.disconnect(name)}
+      >
+        {messages.disconnectShort}
+      </summary>
+      <div className="thryve-connect-source__confirm">
+        <p className="thryve-connect-source__message">{messages.confirmDisconnect(name)}</p>
+        {children(
+          <button type="submit" className="thryve-connect-button thryve-connect-button--danger">
+            {messages.confirm}
+          </button>,
+        )}
+      </div>
+    </details>
   );
 }
