@@ -562,3 +562,92 @@ describe('whose data: the built packages in Chromium, the sandbox behind the rea
     600_000,
   );
 });
+
+describe('before JavaScript: the picker as forms, the proxy as their target', () => {
+  /**
+   * The Next app's build served once more, against a sandbox on another site (`localhost`, the app on
+   * `127.0.0.1`): Thryve's way back is then a cross-site navigation, as in production, and only a
+   * SameSite=Lax cookie survives it. The browser's script is not used, so the build is the same.
+   */
+  let otherSite: Sandbox | undefined;
+  const crossSiteApp = () =>
+    serve('next-app:cross-site', async () => {
+      const { dir } = await nextApp();
+      otherSite = await startSandbox({ port: 0, host: 'localhost', credentials: SANDBOX_CREDENTIALS });
+      const port = await freePort();
+      const app = await startApp('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], dir, port, {
+        THRYVE_SANDBOX_URL: otherSite.url,
+      });
+      running.push(app.child);
+      return { dir, url: app.url };
+    });
+  afterAll(async () => {
+    await otherSite?.close();
+  });
+
+  it('with JavaScript disabled, Connect Fitbit → consent → Allow comes back connected in the server HTML, the result shown once and the address clean; Disconnect comes back disconnected', async () => {
+    const { url } = await crossSiteApp();
+    expect(new URL(otherSite?.url ?? '').hostname).toBe('localhost');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const alias = newAlias('no-script');
+    await context.addCookies([{ name: 'demo-user', value: alias, url }]);
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    const row = page.locator('li.thryve-connect-source', { hasText: 'Fitbit' });
+    const badge = () => row.locator('.thryve-connect-badge').textContent();
+    const result = page.locator('.thryve-connect-picker__result');
+
+    await page.goto(`${url}/devices`);
+    expect(await badge()).toBe('Not connected');
+    await page.getByRole('button', { name: 'Connect Fitbit' }).click();
+    await page.waitForURL((next) => next.origin === otherSite?.url);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/devices');
+
+    expect(page.url()).toBe(`${url}/devices`);
+    expect(await badge()).toBe('Connected');
+    expect(await result.textContent()).toBe('Fitbit connected.');
+    await page.reload();
+    expect(await result.count()).toBe(0);
+    expect(await badge()).toBe('Connected');
+
+    await row.getByLabel('Disconnect Fitbit').click();
+    await row.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/devices');
+    expect(page.url()).toBe(`${url}/devices`);
+    expect(await badge()).toBe('Not connected');
+    expect(await result.textContent()).toBe('Fitbit disconnected.');
+    expect(failed).toEqual([]);
+    await context.close();
+  }, 600_000);
+
+  it('with JavaScript on, Connect still awaits nothing between click and navigation, and onConnected hears the result', async () => {
+    const { url } = await nextApp();
+    const browserOf = await openAs(url, newAlias('scripted'));
+    const { page, badge } = browserOf;
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      const own = new URL(request.url()).origin === url;
+      if (own && request.method() === 'POST' && request.isNavigationRequest()) posts.push(request.url());
+    });
+    await page.goto(`${url}/devices`);
+    const connect = page.getByRole('button', { name: 'Connect Fitbit' });
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    // The click itself navigates: nothing the page awaits sits between them.
+    const requested = page.waitForRequest((request) => request.url().startsWith(sandbox.url), {
+      timeout: 5_000,
+    });
+    await connect.click({ noWaitAfter: true });
+    expect((await requested).url()).toContain('dataSourceDirectConnection.html?token=');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/devices');
+    await expect.poll(() => page.locator('#heard li').allTextContents()).toContain('picker: connected 1');
+    await expect.poll(() => badge('Fitbit')).toBe('Connected');
+    // The form was never posted: the hydrated picker took the click.
+    expect(posts).toEqual([]);
+    await browserOf.close();
+  }, 600_000);
+});

@@ -227,8 +227,9 @@ afterAll(async () => {
 });
 
 /** A signed-in browser that fails on any console error or warning, page error or failed request. */
-async function signedIn(alias: string, base = url) {
-  const context = await browser.newContext();
+async function signedIn(alias: string, options: { javaScriptEnabled?: boolean; base?: string } = {}) {
+  const { base = url, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
   await context.addCookies([{ name: 'demo-user', value: alias, url: base }]);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -343,7 +344,7 @@ describe('the Next.js guide, on the app create-next-app@16 makes', () => {
         }
         throw new Error(`next dev did not answer:\n${output.slice(-2000)}`);
       });
-      const { page, problems, close } = await signedIn('guide-dev', devUrl);
+      const { page, problems, close } = await signedIn('guide-dev', { base: devUrl });
       await page.goto(`${devUrl}/devices`);
       await expect
         .poll(() => page.locator('.thryve-connect-widget').getAttribute('data-state'), { timeout: 60_000 })
@@ -358,4 +359,26 @@ describe('the Next.js guide, on the app create-next-app@16 makes', () => {
       dev.kill();
     }
   }, 300_000);
+  it('connects and disconnects with JavaScript off, the page reading its result on the server', async (context) => {
+    if (unreachable) context.skip();
+    const { page, problems, close } = await signedIn('guide-no-script', { javaScriptEnabled: false });
+    const row = page.locator('li.thryve-connect-source', { hasText: 'Fitbit' });
+    const result = page.locator('.thryve-connect-picker__result');
+    await page.goto(`${url}/sources`);
+    await page.getByRole('button', { name: 'Connect Fitbit' }).click();
+    await page.waitForURL((next) => next.origin === sandbox.url);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/sources');
+    expect(page.url()).toBe(`${url}/sources`);
+    expect(await result.textContent()).toBe('Fitbit connected.');
+    expect(await row.locator('.thryve-connect-badge').textContent()).toBe('Connected');
+
+    await row.getByLabel('Disconnect Fitbit').click();
+    await row.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await page.waitForURL((next) => next.origin === url && next.pathname === '/sources');
+    expect(await result.textContent()).toBe('Fitbit disconnected.');
+    expect(await row.locator('.thryve-connect-badge').textContent()).toBe('Not connected');
+    await close();
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -1,5 +1,12 @@
 'use client';
-import { type DataSourceId, getDataSource, type Locale, type ThryveConnectError } from '@thryve-connect/core';
+import {
+  type ConnectionResult,
+  type DataSourceId,
+  getDataSource,
+  type Locale,
+  type ThryveConnectError,
+  type ThryveConnectErrorCode,
+} from '@thryve-connect/core';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Consent } from './Consent.js';
 import { DataSourceRow } from './DataSourceRow.js';
@@ -78,7 +85,37 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
   onPopupBlocked?: (fallbackUrl: string) => void;
   /** Any error of the picker. */
   onError?: (error: ThryveConnectError) => void;
+  /**
+   * Where the rows' forms post before hydration (and with JavaScript off): the proxy's base path,
+   * whose `/connect` and `/revoke` routes need the handler's `forms` option. Default `/api/thryve`,
+   * beside `createProxyFetcher`'s default `/api/thryve/session`. `false`: plain buttons that wait
+   * for hydration (e.g. sign-in by an `Authorization` header, which a form cannot send).
+   */
+  formRoutes?: string | false;
+  /**
+   * The result of a form post, read on the server by the page:
+   * `result={await handler.readResult(await cookies(), endUser)}`. Shown in the server HTML, and its
+   * `onConnected` / `onRevoked` / `onFailed` called once after hydration.
+   */
+  result?: PickerResult | undefined;
 }
+
+/**
+ * What {@link DataSourcePickerProps.result} takes: core's `ConnectionResult`, or a failure the proxy
+ * met, with its code (the server's `ThryveFormResult`).
+ */
+export type PickerResult =
+  | ConnectionResult
+  | {
+      status: 'failed';
+      action: 'connect' | 'revoke';
+      dataSource: DataSourceId;
+      code: ThryveConnectErrorCode;
+      retryAfterMs?: number;
+    };
+
+/** The proxy's base path the rows' forms post to by default (`createProxyFetcher`'s routes). */
+export const DEFAULT_FORM_ROUTES = '/api/thryve';
 
 /** With more sources than this, the picker offers a search box (`search="auto"`). */
 export const SEARCH_THRESHOLD = 8;
@@ -182,7 +219,32 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
   });
 
   const callbacks = useLatestRef(props);
+  // A result read on the server: its callbacks once the page runs, as a result read from the address.
+  const serverResult = props.result;
+  const reported = useRef<PickerResult | undefined>(undefined);
+  useEffect(() => {
+    if (serverResult === undefined || reported.current === serverResult) return;
+    reported.current = serverResult;
+    const { onConnected, onRevoked, onFailed } = callbacks.current;
+    if (serverResult.status === 'connected') {
+      onConnected?.(serverResult.dataSource, { name: names.current(serverResult.dataSource) });
+    } else if (serverResult.status === 'revoked') {
+      onRevoked?.(serverResult.dataSource, { name: names.current(serverResult.dataSource) });
+    } else if (serverResult.status === 'failed') {
+      onFailed?.(serverResult.dataSource, serverResult.action, {
+        name: names.current(serverResult.dataSource),
+      });
+    }
+  }, [serverResult, names, callbacks]);
+  const resultText = serverResult === undefined ? undefined : describeResult(serverResult, messages, nameOf);
+
   const { redirectUri, revokeMode, mode, renderSource, renderIcon } = props;
+  // A consent not yet given must be recorded by `onAccept` in the click, which a form posted before
+  // hydration (or without JavaScript) cannot do: then Connect waits for the script.
+  const formRoutes =
+    props.formRoutes === false || (props.consent && !props.consent.accepted)
+      ? undefined
+      : (props.formRoutes ?? DEFAULT_FORM_ROUTES).replace(/\/+$/, '');
   const confirmDisconnect = props.confirmDisconnect ?? true;
   const showConnectedSince = props.showConnectedSince ?? true;
   const pickerContext = useMemo<PickerContextValue>(
@@ -194,6 +256,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       revokeMode,
       mode,
       confirmDisconnect,
+      formRoutes,
       announce,
       renderSource,
       renderIcon,
@@ -211,6 +274,7 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       revokeMode,
       mode,
       confirmDisconnect,
+      formRoutes,
       announce,
       renderSource,
       renderIcon,
@@ -246,6 +310,11 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
         <ConsentNotice consent={props.consent} id={consentNoticeId} linkText={messages.consentLink}>
           <p className="thryve-connect-consent__accept">{messages.consentByConnecting}</p>
         </ConsentNotice>
+      )}
+      {resultText !== undefined && (
+        <p className="thryve-connect-picker__result" role="status" data-status={serverResult?.status}>
+          {resultText}
+        </p>
       )}
       {shownError && (
         <div className="thryve-connect-panel" role="alert">
@@ -304,4 +373,18 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
       </PickerContext.Provider>
     </section>
   );
+}
+
+/** The sentence for a result read on the server; none for `none` and `unmatched`. */
+function describeResult(
+  result: PickerResult,
+  messages: PickerMessages,
+  nameOf: (id: DataSourceId) => string,
+): string | undefined {
+  if (result.status === 'connected') return messages.connected(nameOf(result.dataSource));
+  if (result.status === 'revoked') return messages.disconnected(nameOf(result.dataSource));
+  if (result.status !== 'failed') return undefined;
+  if ('code' in result) return errorMessage(messages, result);
+  const name = nameOf(result.dataSource);
+  return result.action === 'connect' ? messages.connectFailed(name) : messages.revokeFailed(name);
 }

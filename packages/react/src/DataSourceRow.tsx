@@ -1,8 +1,10 @@
 'use client';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { formatConnectedAt } from './internal/intl.js';
 import { usePickerContext } from './internal/PickerContext.js';
+import { DisconnectWithoutScript, RowForm } from './internal/RowForm.js';
 import { sourceName } from './internal/sourceName.js';
+import { useHydrated } from './internal/useHydrated.js';
 import type { PickerMessages } from './pickerMessages.js';
 import { type DataSourceConnectionStatus, useDataSourceConnection } from './useDataSourceConnection.js';
 import type { DataSourceWithStatus } from './useDataSources.js';
@@ -84,6 +86,23 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
       : undefined;
   const canDisconnect = shownStatus === 'connected' || shownStatus === 'unknown';
   const canConnect = shownStatus !== 'connected';
+  // Before hydration a click is a form post to the proxy: nothing in the page has to be ready.
+  const hydrated = useHydrated();
+  const { formRoutes } = picker;
+  const withForm = (route: 'connect' | 'revoke', onSubmit: () => void, children: ReactNode) =>
+    formRoutes === undefined ? (
+      children
+    ) : (
+      <RowForm
+        action={`${formRoutes}/${route}`}
+        dataSource={source.id}
+        returnTo={picker.mode === 'popup' ? undefined : picker.redirectUri}
+        onSubmit={onSubmit}
+      >
+        {children}
+      </RowForm>
+    );
+  const submitType = formRoutes === undefined ? 'button' : 'submit';
 
   // Retry repeats what failed, straight from the click (a connect must stay in the user's gesture).
   const lastAction = useRef<'connect' | 'revoke'>('connect');
@@ -119,31 +138,57 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
           {badge}
         </span>
         <span className="thryve-connect-source__actions">
-          {canConnect && !confirming && (
-            <button
-              type="button"
-              className="thryve-connect-button"
-              aria-label={messages.connect(name)}
-              aria-describedby={picker.consentNoticeId}
-              disabled={busy || !connection.canConnect}
-              aria-disabled={busy || !connection.canConnect}
-              onClick={startConnect}
-            >
-              {messages.connectShort}
-            </button>
+          {canConnect &&
+            !confirming &&
+            withForm(
+              'connect',
+              startConnect,
+              <button
+                type={submitType}
+                className="thryve-connect-button"
+                aria-label={messages.connect(name)}
+                aria-describedby={picker.consentNoticeId}
+                disabled={hydrated && (busy || !connection.canConnect)}
+                aria-disabled={hydrated && (busy || !connection.canConnect)}
+                onClick={formRoutes === undefined ? startConnect : undefined}
+              >
+                {messages.connectShort}
+              </button>,
+            )}
+          {canDisconnect && confirmDisconnect && formRoutes !== undefined && !hydrated && (
+            <DisconnectWithoutScript name={name} messages={messages}>
+              {(children) => withForm('revoke', startRevoke, children)}
+            </DisconnectWithoutScript>
           )}
-          {canDisconnect && !confirming && (
+          {canDisconnect && !confirming && confirmDisconnect && (hydrated || formRoutes === undefined) && (
             <button
               ref={disconnectRef}
               type="button"
               className="thryve-connect-button thryve-connect-button--danger"
               aria-label={messages.disconnect(name)}
               disabled={busy}
-              onClick={() => (confirmDisconnect ? setConfirming(true) : startRevoke())}
+              onClick={() => setConfirming(true)}
             >
               {messages.disconnectShort}
             </button>
           )}
+          {canDisconnect &&
+            !confirming &&
+            !confirmDisconnect &&
+            withForm(
+              'revoke',
+              startRevoke,
+              <button
+                ref={disconnectRef}
+                type={submitType}
+                className="thryve-connect-button thryve-connect-button--danger"
+                aria-label={messages.disconnect(name)}
+                disabled={busy}
+                onClick={formRoutes === undefined ? startRevoke : undefined}
+              >
+                {messages.disconnectShort}
+              </button>,
+            )}
         </span>
         {since && (
           <p className="thryve-connect-source__since">

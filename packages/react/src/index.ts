@@ -1,5 +1,5 @@
 export type { Consent } from './Consent.js';
-export { DataSourcePicker, type DataSourcePickerProps } from './DataSourcePicker.js';
+export { DataSourcePicker, type DataSourcePickerProps, type PickerResult } from './DataSourcePicker.js';
 export type { NativeSourcesAction } from './internal/NativeSourceRow.js';
 export type { RenderSourceProps } from './internal/PickerContext.js';
 export {

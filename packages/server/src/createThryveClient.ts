@@ -104,6 +104,8 @@ export interface ThryveClient {
   readonly catalogue?: readonly DataSource[] | undefined;
   /** The deadline of one call in milliseconds; the handler uses it for a whole route. */
   readonly timeoutMs?: number | undefined;
+  /** Thryve's hosts the client uses; the handler's form route sends the browser to `direct`. */
+  readonly hosts?: Readonly<ThryveHosts> | undefined;
 }
 
 /** The largest answer read from Thryve; a longer one fails with `invalid_response`, unread. */
@@ -291,6 +293,7 @@ export function createThryveClient(options: ThryveClientOptions): ThryveClient {
   const client: ThryveClient = {
     catalogue,
     timeoutMs,
+    hosts: Object.freeze({ ...hosts, direct }),
 
     async getOrCreateEndUser(alias, callOptions) {
       if (!isAlias(alias)) {

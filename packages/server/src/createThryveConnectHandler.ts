@@ -1,6 +1,9 @@
 import {
+  buildConnectUrl,
   type ConnectionsSeed,
+  type DataSourceId,
   DEFAULT_LOCALE,
+  fingerprintToken,
   isLocale,
   type Locale,
   matchLocale,
@@ -10,10 +13,26 @@ import {
 } from '@thryve-connect/core';
 import { createMemoryStore } from './createMemoryStore.js';
 import { DEFAULT_TIMEOUT_MS, type ThryveClient, type ThryveConnectedSource } from './createThryveClient.js';
+import { parseFormBody } from './internal/formBody.js';
+import {
+  addClick,
+  CLICK_MAX_AGE_MS,
+  FLASH_MAX_AGE_MS,
+  matchReturn,
+  newFlash,
+  openClicks,
+  openFlash,
+  sealClicks,
+  sealFlash,
+  type ThryveFormResult,
+  userTag,
+} from './internal/formState.js';
 import { HttpError } from './internal/HttpError.js';
 import { LruCache } from './internal/lruCache.js';
 import { BodyTooLargeError, readBody } from './internal/readBody.js';
-import { sealStore, storeSecretOf } from './internal/sealedStore.js';
+import { checkReturnAddress } from './internal/returnAddress.js';
+import { MIN_STORE_SECRET_LENGTH, sealStore, storeSecretOf } from './internal/sealedStore.js';
+import { readCookie, serializeCookie } from './internal/signedCookie.js';
 import { isAlias, isEndUserId, isObject } from './internal/validation.js';
 import { classifyDataSource, DATA_SOURCE_MESSAGES, extendCatalogue } from './internal/webDataSource.js';
 import { isThryveApiError, ThryveApiError, type ThryveApiErrorCode } from './ThryveApiError.js';
@@ -67,7 +86,53 @@ export interface ThryveConnectHandlerOptions {
    * (or `user: false`, `app: false`) turns them off.
    */
   limits?: ThryveRateLimits | false | undefined;
+  /**
+   * Turns on the form routes, so that the picker's Connect and Disconnect work before JavaScript (and
+   * without it): `POST {basePath}/connect`, `GET {basePath}/return` (Thryve's way back) and form posts
+   * to `{basePath}/revoke`. Without it they answer 404 and the picker's buttons wait for hydration.
+   * They need cookie-based sign-in: a form cannot send an `Authorization` header.
+   */
+  forms?: ThryveFormsOptions | undefined;
 }
+
+/** The form routes' settings (see {@link ThryveConnectHandlerOptions.forms}). */
+export interface ThryveFormsOptions {
+  /**
+   * Signs (HMAC-SHA256) the cookies that bind Thryve's return to the click and the user, and the
+   * result flash: at least 32 random characters, the same on every instance, never a Thryve credential.
+   */
+  secret: string;
+  /**
+   * The return route's public address, the one address to put on Thryve's redirect allow-list, e.g.
+   * `https://app.example.com/api/thryve/return`. Default: `{basePath}/return` on the origin the browser
+   * posted from. Set it when a proxy in front changes the host or scheme the handler sees.
+   */
+  returnUrl?: string | undefined;
+  /** Origins other than this one whose pages the routes may send the user back to. Default none. */
+  returnOrigins?: string[] | undefined;
+  /**
+   * `Secure` cookies with the `__Host-` prefix. Default: when `returnUrl` (or else the request) is
+   * https. Behind TLS termination the request says `http`: set `true` (or an https `returnUrl`).
+   */
+  secureCookies?: boolean | undefined;
+}
+
+/**
+ * Where {@link ThryveConnectHandler.readResult} reads the cookies: Next.js's `await cookies()`, a
+ * `Request`, its `Headers`, or a `Cookie` header.
+ */
+export type ThryveCookieSource =
+  | { get(name: string): { value: string } | string | undefined }
+  | Request
+  | Headers
+  | string
+  | null
+  | undefined;
+
+export type { ThryveFormResult };
+
+/** The codes a form's failure flash can carry. */
+type ThryveFormFailureCode = Extract<ThryveFormResult, { code: unknown }>['code'];
 
 /** The handler's rate limits (see {@link ThryveConnectHandlerOptions.limits}). */
 export interface ThryveRateLimits {
@@ -118,6 +183,19 @@ export type ThryveConnectHandler = ((request: Request) => Promise<Response>) & {
    * return <ThryveConnectProvider userKey={user.id} locale="de" {...seeds}>…</ThryveConnectProvider>;
    */
   prefetch(endUser: ThryveEndUser, options: ThryvePrefetchOptions): Promise<ThryvePrefetchResult>;
+  /**
+   * The result of a connect or disconnect made with a form post (before JavaScript), for the page it
+   * came back to: `none` when there is none, else core's `ConnectionResult` (a failure the proxy met
+   * carries its `code`). Read once: a reload finds `none`. A forged, tampered, expired or other-user
+   * flash is `unmatched`. Pass the signed-in user (`null` when nobody is) so that a result is only
+   * shown to whom it belongs. Works where cookies cannot be set (a Server Component). A result of a
+   * click after hydration is not here: the picker reads it from the address, as before.
+   *
+   * @example
+   * const result = await handler.readResult(await cookies(), { alias: user.thryveAlias });
+   * return <DataSourcePicker result={result} />;
+   */
+  readResult(cookies: ThryveCookieSource, endUser?: ThryveEndUser | null): Promise<ThryveFormResult>;
 };
 
 /** Options of {@link ThryveConnectHandler.prefetch}. */
@@ -149,10 +227,54 @@ export interface ThryvePrefetchResult {
 /** The largest request body the handler reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type Route = 'session' | 'connections' | 'revoke';
-const ROUTES: Record<Route, 'GET' | 'POST'> = { session: 'POST', connections: 'GET', revoke: 'POST' };
-/** What each route costs in the rate limits' tokens: its calls to Thryve (a revoke is a session and a GET). */
-const ROUTE_COST: Record<Route, number> = { session: 1, connections: 1, revoke: 2 };
+type Route = 'session' | 'connections' | 'revoke' | 'connect' | 'return';
+const ROUTES: Record<Route, 'GET' | 'POST'> = {
+  session: 'POST',
+  connections: 'GET',
+  revoke: 'POST',
+  connect: 'POST',
+  return: 'GET',
+};
+/**
+ * What each route costs in the rate limits' tokens: its calls to Thryve (a revoke is a session and a
+ * GET). The return route calls nobody, and refusing it would lose a result Thryve already applied.
+ */
+const ROUTE_COST: Record<Exclude<Route, 'return'>, number> = {
+  session: 1,
+  connections: 1,
+  revoke: 2,
+  connect: 1,
+};
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const CLICKS_COOKIE = 'thryve-connect-clicks';
+const RESULT_COOKIE = 'thryve-connect-result';
+
+function checkedForms(forms: ThryveFormsOptions) {
+  const { secret, returnUrl, returnOrigins, secureCookies } = forms ?? ({} as Partial<ThryveFormsOptions>);
+  if (typeof secret !== 'string' || secret.length < MIN_STORE_SECRET_LENGTH) {
+    throw new TypeError(
+      `createThryveConnectHandler: "forms.secret" must be a random string of at least ${MIN_STORE_SECRET_LENGTH} characters, the same on every instance (it signs the form routes' cookies).`,
+    );
+  }
+  if (returnUrl !== undefined) {
+    const parsed = URL.canParse(returnUrl) ? new URL(returnUrl) : undefined;
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hash || parsed.username || parsed.password) {
+      throw new TypeError(
+        'createThryveConnectHandler: "forms.returnUrl" must be an absolute http(s) URL of the return route, e.g. https://app.example.com/api/thryve/return.',
+      );
+    }
+  }
+  return {
+    secret,
+    returnUrl,
+    returnOrigins:
+      returnOrigins === undefined
+        ? new Set<string>()
+        : normalizeCorsOrigins(returnOrigins, 'forms.returnOrigins'),
+    secureCookies,
+  };
+}
 
 /** A store failure reaches `onError` at most this often: an outage must not flood the logs. */
 const STORE_REPORT_INTERVAL_MS = 5_000;
@@ -196,7 +318,7 @@ function normalizeBasePath(basePath: string): string {
   return basePath.replace(/\/+$/, '');
 }
 
-function normalizeCorsOrigins(origin: string | string[]): Set<string> {
+function normalizeCorsOrigins(origin: string | string[], what = 'cors.origin'): Set<string> {
   const list = Array.isArray(origin) ? origin : [origin];
   const result = new Set<string>();
   for (const entry of list) {
@@ -204,7 +326,7 @@ function normalizeCorsOrigins(origin: string | string[]): Set<string> {
     // An opaque origin serialises as "null", which matches no entry: refused like any non-origin.
     if (parsed?.origin !== String(entry).replace(/\/$/, '')) {
       throw new TypeError(
-        `createThryveConnectHandler: cors.origin entries must be exact origins such as https://app.example.com (got ${JSON.stringify(String(entry)).slice(0, 60)}).`,
+        `createThryveConnectHandler: ${what} entries must be exact origins such as https://app.example.com (got ${JSON.stringify(String(entry)).slice(0, 60)}).`,
       );
     }
     result.add(parsed.origin);
@@ -276,6 +398,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
   const userLimit = checkedBucket(limits.user ?? DEFAULT_RATE_LIMITS.user, 'user');
   const appLimit = checkedBucket(limits.app ?? DEFAULT_RATE_LIMITS.app, 'app');
   const appLimitKey = store.key('rl', 'app');
+  const forms = options.forms === undefined ? undefined : checkedForms(options.forms);
   /** Where limits are checked while the store is unavailable: this process only, never unlimited. */
   const fallback = createMemoryStore();
   let storeReportedAt = Number.NEGATIVE_INFINITY;
@@ -427,16 +550,19 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
     }
   }
 
-  async function readJsonObject(request: Request, required: boolean): Promise<Record<string, unknown>> {
-    let text: string;
+  async function readText(request: Request): Promise<string> {
     try {
-      text = await readBody(request, MAX_BODY_BYTES);
+      return await readBody(request, MAX_BODY_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         throw new HttpError('bad_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
       }
       throw new HttpError('bad_request', 'The request body could not be read as UTF-8 text.');
     }
+  }
+
+  async function readJsonObject(request: Request, required: boolean): Promise<Record<string, unknown>> {
+    const text = await readText(request);
     if (text.trim() === '') {
       if (required) throw new HttpError('bad_request', 'The request needs a JSON body.');
       return {};
@@ -534,8 +660,282 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       return json(request, 200, await sessionOf(user, locale, signal, request));
     }
     const body = await readJsonObject(request, true);
+    if (route === 'connect' && forms !== undefined) {
+      const returnTo = pageAddress(forms, body.returnTo, request);
+      const dataSource = connectable(body.dataSource);
+      const { url, cookie } = await startConnect(forms, user, dataSource, returnTo, signal, request);
+      return json(request, 200, { url }, { 'Set-Cookie': cookie });
+    }
     await revoke(user, body.dataSource, signal, request);
     return json(request, 200, { revoked: true });
+  }
+
+  type Forms = NonNullable<typeof forms>;
+
+  /** The origin the browser posted from, when it is this handler's own (a proxy may rewrite the URL). */
+  function publicOrigin(request: Request): string {
+    const own = new URL(request.url).origin;
+    const origin = request.headers.get('origin');
+    const sameOrigin = origin === own || request.headers.get('sec-fetch-site') === 'same-origin';
+    return origin !== null && origin !== 'null' && sameOrigin ? origin : own;
+  }
+
+  function returnUrlOf(settings: Forms, request: Request): string {
+    return settings.returnUrl ?? `${publicOrigin(request)}${basePath}/return`;
+  }
+
+  function cookieNames(secure: boolean) {
+    const prefix = secure ? '__Host-' : '';
+    return { clicks: `${prefix}${CLICKS_COOKIE}`, result: `${prefix}${RESULT_COOKIE}` };
+  }
+
+  /**
+   * One answer for every route of a request's kind: the setting, else the configured return address's
+   * scheme, else the scheme the handler sees (never the `Origin` header, which the return lacks).
+   */
+  function isSecure(settings: Forms, request: Request): boolean {
+    return settings.secureCookies ?? (settings.returnUrl ?? request.url).startsWith('https:');
+  }
+
+  /** A signed cookie's value under either name: the setting may have changed since it was set. */
+  function signedCookie(header: string | null | undefined, name: 'clicks' | 'result'): string | undefined {
+    return readCookie(header, cookieNames(true)[name]) ?? readCookie(header, cookieNames(false)[name]);
+  }
+
+  /**
+   * The page to come back to, checked (see `checkReturnAddress`): the form's `returnTo`, else the
+   * `Referer` the browser sent. Any origin but this one and `forms.returnOrigins` is a 400.
+   */
+  function pageAddress(settings: Forms, given: unknown, request: Request): string {
+    const value = given ?? request.headers.get('referer') ?? undefined;
+    if (typeof value !== 'string' || value === '') {
+      throw new HttpError('bad_request', 'Say which page to come back to: the form\'s "returnTo" field.');
+    }
+    const origins = new Set(settings.returnOrigins);
+    origins.add(new URL(request.url).origin);
+    origins.add(publicOrigin(request));
+    return checkReturnAddress(value, origins);
+  }
+
+  /** A source a form may connect: a web source of the catalogue (a new one is added to the catalogue). */
+  function connectable(dataSource: unknown): DataSourceId {
+    const kind = classifyDataSource(dataSource, catalogue);
+    if (kind === 'native') throw new HttpError('native_data_source', DATA_SOURCE_MESSAGES.native);
+    if (kind !== 'web') {
+      throw new HttpError(
+        'invalid_data_source',
+        kind === 'malformed' ? DATA_SOURCE_MESSAGES.malformed : DATA_SOURCE_MESSAGES.unlistedConnect,
+      );
+    }
+    return dataSource as DataSourceId;
+  }
+
+  /**
+   * A fresh session, Thryve's direct connect URL (core's `buildConnectUrl`, with the return route as
+   * `redirect_uri`), and the clicks cookie with this click added.
+   */
+  async function startConnect(
+    settings: Forms,
+    user: ThryveEndUser,
+    dataSource: DataSourceId,
+    returnTo: string,
+    signal: AbortSignal,
+    request: Request,
+  ): Promise<{ url: string; cookie: string }> {
+    const onError = (error: unknown) => report(error, request);
+    const session = await withEndUserId(user, signal, request, (endUserId) =>
+      client.createConnectionSession({ endUserId, signal, onError }),
+    );
+    const direct = client.hosts?.direct;
+    const url = buildConnectUrl({
+      token: session.token,
+      dataSource,
+      redirectUri: returnUrlOf(settings, request),
+      hosts: direct === undefined ? undefined : { direct },
+      catalogue,
+    });
+    const now = Date.now();
+    const clicks = addClick(
+      openClicks(settings.secret, signedCookie(request.headers.get('cookie'), 'clicks'), now),
+      {
+        fingerprint: fingerprintToken(session.token),
+        dataSource,
+        user: userTag(settings.secret, user),
+        returnTo,
+        startedAt: now,
+      },
+    );
+    const secure = isSecure(settings, request);
+    const cookie = serializeCookie(cookieNames(secure).clicks, sealClicks(settings.secret, clicks), {
+      secure,
+      maxAgeSeconds: CLICK_MAX_AGE_MS / 1000,
+    });
+    return { url, cookie };
+  }
+
+  function seeOther(request: Request, location: string, cookies: string[]): Response {
+    // The return route's address held Thryve's token: no Referer from here on.
+    const headers = headersFor(request, { Location: location, 'Referrer-Policy': 'no-referrer' });
+    headers.delete('Content-Type');
+    for (const cookie of cookies) headers.append('Set-Cookie', cookie);
+    return new Response(null, { status: 303, headers });
+  }
+
+  function flashCookie(settings: Forms, request: Request, result: ThryveFormResult, user: string): string {
+    const secure = isSecure(settings, request);
+    return serializeCookie(
+      cookieNames(secure).result,
+      sealFlash(settings.secret, newFlash(result, user, Date.now())),
+      { secure, maxAgeSeconds: FLASH_MAX_AGE_MS / 1000 },
+    );
+  }
+
+  /**
+   * A form post to connect or revoke. What a forged form gets wrong (the page address, the source) is a
+   * 400; everything after is a 303 back to the page, with the result or the error as a flash.
+   */
+  async function handleForm(
+    settings: Forms,
+    route: 'connect' | 'revoke',
+    request: Request,
+  ): Promise<Response> {
+    const fields = parseFormBody(await readText(request));
+    const returnTo = pageAddress(settings, fields.returnTo, request);
+    const dataSource = route === 'connect' ? connectable(fields.dataSource) : fields.dataSource;
+    if (route === 'revoke') {
+      const kind = classifyDataSource(dataSource, catalogue);
+      if (kind === 'malformed') throw new HttpError('invalid_data_source', DATA_SOURCE_MESSAGES.malformed);
+      if (kind === 'native') throw new HttpError('native_data_source', DATA_SOURCE_MESSAGES.native);
+    }
+    const id = dataSource as DataSourceId;
+    let tag = '';
+    const back = (result: ThryveFormResult) =>
+      seeOther(request, returnTo, [flashCookie(settings, request, result, tag)]);
+    const failed = (error: HttpError) =>
+      back({
+        status: 'failed',
+        action: route,
+        dataSource: id,
+        code: error.code as ThryveFormFailureCode,
+        ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      });
+
+    let user: ThryveEndUser;
+    try {
+      const given = await getEndUser(request);
+      if (given === null || given === undefined) {
+        return failed(new HttpError('unauthorized', 'Sign in to connect your data sources.'));
+      }
+      user = checkedIdentity(given);
+    } catch (error) {
+      report(error, request);
+      return failed(new HttpError('server_error', 'Could not determine the signed-in user.'));
+    }
+    tag = userTag(settings.secret, user);
+    try {
+      await admit(user, ROUTE_COST[route], request);
+      const deadline = startDeadline(routeTimeoutMs);
+      try {
+        if (route === 'connect') {
+          const { url, cookie } = await startConnect(settings, user, id, returnTo, deadline.signal, request);
+          return seeOther(request, url, [cookie]);
+        }
+        await revoke(user, id, deadline.signal, request);
+      } finally {
+        deadline.clear();
+      }
+      return back({ status: 'revoked', action: 'revoke', dataSource: id });
+    } catch (error) {
+      const httpError = toHttpError(error);
+      if (httpError.status >= 500) report(error, request);
+      return failed(httpError);
+    }
+  }
+
+  /**
+   * Thryve's way back (a top-level navigation from Thryve's site, so no Origin check: the signed
+   * cookie is what binds it). The return is read against this user's click, the click is cleared,
+   * and the browser goes on to the page with the result as a flash; the token stays behind.
+   */
+  async function handleReturn(settings: Forms, request: Request, url: URL): Promise<Response> {
+    let user: string | undefined;
+    try {
+      const given = await getEndUser(request);
+      user =
+        given === null || given === undefined ? undefined : userTag(settings.secret, checkedIdentity(given));
+    } catch (error) {
+      report(error, request);
+    }
+    const now = Date.now();
+    const clicks = openClicks(settings.secret, signedCookie(request.headers.get('cookie'), 'clicks'), now);
+    const match = matchReturn(url, clicks, user, now);
+    let { result } = match;
+    const { click, remaining } = match;
+    if (remaining.length !== clicks.length && click !== undefined) {
+      // The same return sent again with the cookie it first came with: the store remembers the click.
+      const key = store.key('fr', `return\0${click.user}\0${click.fingerprint}\0${click.dataSource}`);
+      try {
+        if ((await store.get(key)) !== undefined) {
+          result = { status: 'unmatched', reason: 'no_pending_action', dataSource: click.dataSource };
+        } else {
+          await store.set(key, '1', CLICK_MAX_AGE_MS);
+        }
+      } catch (error) {
+        reportStore(error, request);
+      }
+    }
+    const cookies = [flashCookie(settings, request, result, user ?? '')];
+    if (remaining.length !== clicks.length) {
+      const secure = isSecure(settings, request);
+      cookies.push(
+        serializeCookie(cookieNames(secure).clicks, sealClicks(settings.secret, remaining), {
+          secure,
+          maxAgeSeconds: remaining.length === 0 ? 0 : CLICK_MAX_AGE_MS / 1000,
+        }),
+      );
+    }
+    return seeOther(request, click?.returnTo ?? '/', cookies);
+  }
+
+  function cookieOf(source: ThryveCookieSource, name: 'clicks' | 'result'): string | undefined {
+    if (typeof source === 'string') return signedCookie(source, name);
+    if (source instanceof Request) return signedCookie(source.headers.get('cookie'), name);
+    if (source instanceof Headers) return signedCookie(source.get('cookie'), name);
+    if (source === null || source === undefined || typeof source.get !== 'function') return undefined;
+    for (const secure of [true, false]) {
+      const found = source.get(cookieNames(secure)[name]);
+      const value = typeof found === 'string' ? found : found?.value;
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
+  async function readResult(
+    cookies: ThryveCookieSource,
+    endUser?: ThryveEndUser | null,
+  ): Promise<ThryveFormResult> {
+    if (forms === undefined || endUser === null) return { status: 'none' };
+    const opened = openFlash(forms.secret, cookieOf(cookies, 'result'));
+    if (opened.state === 'missing') return { status: 'none' };
+    if (opened.state === 'invalid') return { status: 'unmatched', reason: 'malformed' };
+    const { flash } = opened;
+    if (!(flash.expiresAt >= Date.now())) return { status: 'unmatched', reason: 'stale' };
+    if (
+      endUser !== undefined &&
+      flash.user !== '' &&
+      flash.user !== userTag(forms.secret, checkedIdentity(endUser))
+    ) {
+      return { status: 'unmatched', reason: 'no_pending_action' };
+    }
+    // Once: the page cannot clear the cookie (a Server Component), so the store remembers it was read.
+    const key = store.key('fr', flash.id);
+    try {
+      if ((await store.get(key)) !== undefined) return { status: 'none' };
+      await store.set(key, '1', FLASH_MAX_AGE_MS);
+    } catch (error) {
+      reportStore(error, new Request('http://read-result.invalid/'));
+    }
+    return flash.result;
   }
 
   function toHttpError(error: unknown): HttpError {
@@ -605,6 +1005,23 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
       const route = name !== undefined && Object.hasOwn(ROUTES, name) ? (name as Route) : undefined;
       if (route === undefined) return fail(request, new HttpError('not_found', 'Not found.'));
+      if ((route === 'connect' || route === 'return') && forms === undefined) {
+        return fail(
+          request,
+          new HttpError('not_found', 'Not found: the form routes need the handler\'s "forms" option.'),
+        );
+      }
+      if (route === 'return' && forms !== undefined) {
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          const headers = { Allow: 'GET, HEAD' };
+          return fail(
+            request,
+            new HttpError('bad_request', `Use GET for ${basePath}/return.`, { status: 405, headers }),
+          );
+        }
+        const response = await handleReturn(forms, request, url);
+        return request.method === 'HEAD' ? new Response(null, response) : response;
+      }
       if (isForeign(request, url.origin)) {
         return fail(
           request,
@@ -637,10 +1054,32 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
       }
       // Whatever the body's length: a JSON content type cannot be sent cross-site without a preflight.
       const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      const formRoute = route === 'connect' || route === 'revoke';
+      if (forms !== undefined && formRoute && type === FORM_TYPE) {
+        // A form can be posted from anywhere: with neither header there is no telling where from.
+        if (request.headers.get('origin') === null && request.headers.get('sec-fetch-site') === null) {
+          return fail(
+            request,
+            new HttpError('forbidden', 'A form post without Origin or Sec-Fetch-Site is refused.'),
+          );
+        }
+        try {
+          return await handleForm(forms, route, request);
+        } catch (error) {
+          const httpError = toHttpError(error);
+          if (httpError.status >= 500) report(error, request);
+          return fail(request, httpError);
+        }
+      }
       if (method === 'POST' && type !== 'application/json') {
         return fail(
           request,
-          new HttpError('bad_request', 'Send the request with Content-Type: application/json.'),
+          new HttpError(
+            'bad_request',
+            forms !== undefined && formRoute
+              ? 'Send the request with Content-Type: application/json, or as a form (application/x-www-form-urlencoded).'
+              : 'Send the request with Content-Type: application/json.',
+          ),
         );
       }
 
@@ -656,7 +1095,7 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
         return fail(request, new HttpError('server_error', 'Could not determine the signed-in user.'));
       }
       try {
-        await admit(user, ROUTE_COST[route], request);
+        await admit(user, ROUTE_COST[route as Exclude<Route, 'return'>], request);
         // One deadline for the whole route, however many calls to Thryve it takes.
         const deadline = startDeadline(routeTimeoutMs);
         const response = await handleRoute(route, request, user, deadline.signal).finally(deadline.clear);
@@ -667,6 +1106,6 @@ export function createThryveConnectHandler(options: ThryveConnectHandlerOptions)
         return fail(request, httpError);
       }
     },
-    { prefetch },
+    { prefetch, readResult },
   );
 }

@@ -25,6 +25,8 @@ export interface PickerContextValue {
   revokeMode: 'background' | 'redirect' | undefined;
   mode: 'redirect' | 'popup' | undefined;
   confirmDisconnect: boolean;
+  /** The proxy's base path the rows' forms post to before hydration; `undefined` for plain buttons. */
+  formRoutes: string | undefined;
   /** Sends a sentence to the picker's polite live region. */
   announce: (message: string) => void;
   renderSource: ((props: RenderSourceProps) => ReactNode) | undefined;

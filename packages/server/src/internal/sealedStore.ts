@@ -10,7 +10,7 @@ const STORE_DEADLINE_MS = 1_000;
 /** What the handler and the webhook route keep in a store: namespaced, keyed by HMAC, values encrypted. */
 export interface SealedStore {
   /** An opaque key: `kind:` and the HMAC of `data` (never `data` itself). */
-  key(kind: 'eu' | 'rl' | 'wh', data: string): string;
+  key(kind: 'eu' | 'rl' | 'wh' | 'fr', data: string): string;
   /** The decrypted value under `key`; `undefined` when missing, unreadable, or sealed with another secret. */
   get(key: string): Promise<string | undefined>;
   /** Encrypts `value` (bound to `key`, so it cannot be moved to another key) and stores it. */

@@ -33,4 +33,6 @@ export const DATA_SOURCE_MESSAGES = {
   native: "That data source connects only through Thryve's mobile SDKs, not from a web page.",
   unlisted:
     'The data source must be a web data source in the catalogue, or one Thryve lists as connected for this user (add new ones with the client\'s "catalogue" option).',
+  unlistedConnect:
+    'The data source must be a web data source in the catalogue (add new ones with the client\'s "catalogue" option).',
 } as const;

@@ -66,7 +66,7 @@ export function recordingHandler(
       throw error;
     }
   };
-  return Object.assign(recorded, { prefetch: handler.prefetch });
+  return Object.assign(recorded, { prefetch: handler.prefetch, readResult: handler.readResult });
 }
 
 /** The host app's authentication in the tests: the alias is the `session` cookie's value. */

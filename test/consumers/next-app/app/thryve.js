@@ -16,7 +16,19 @@ export const thryve = createThryveConnectHandler({
     const match = /(?:^|;\s*)demo-user=([A-Za-z0-9-]{1,80})/.exec(request.headers.get('cookie') ?? '');
     return match ? { alias: match[1] } : null;
   },
+  // Connect and Disconnect as form posts, before the page's script runs (and without it). The
+  // secret signs the cookies that bind Thryve's return to the click: a real app reads it from its
+  // environment; this demo has a fixed one.
+  forms: { secret: process.env.THRYVE_FORMS_SECRET ?? 'demo-only-forms-secret-0123456789abcdef' },
 });
+
+/**
+ * The result of a Connect or Disconnect posted as a form (before JavaScript), read once on the server
+ * for the user the page is rendered for; `none` when the page came back any other way.
+ */
+export function formResultFor(cookies, userKey) {
+  return thryve.readResult(cookies, userKey ? { alias: userKey } : null);
+}
 
 /**
  * The session and statuses for the page's first HTML, fetched on the server with no HTTP hop and

@@ -1,7 +1,8 @@
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { demoUser } from '../demoUser';
 import { Providers } from '../Providers';
-import { initialFor } from '../thryve';
+import { formResultFor, initialFor } from '../thryve';
 import { Devices } from './Devices';
 
 // Rendered whole before it is sent: a streamed <Suspense> would move the server's iframe, and a moved
@@ -14,9 +15,11 @@ export default async function Page() {
   const userKey = await demoUser();
   // The widget's session (and the statuses) in the server's HTML: no request from the browser on load.
   const initial = await initialFor(userKey);
+  // A Connect or Disconnect posted before JavaScript comes back here with its result in a cookie.
+  const result = await formResultFor(await cookies(), userKey);
   return (
     <Providers userKey={userKey} {...initial}>
-      <Devices />
+      <Devices result={result} />
     </Providers>
   );
 }
