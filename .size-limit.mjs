@@ -82,15 +82,15 @@ export default [
     '@thryve-connect/react (everything, with core; goal 8.0 kB: not met)',
     'packages/react/dist/index.js',
     '*',
-    // 16.27 kB: +0.84 kB for consent (picker and widget) and native sources.
-    '16.4 kB',
+    // 17.05 kB: +0.84 kB for consent (picker and widget) and native sources, +0.7 kB for the forms.
+    '17.2 kB',
   ),
   check(
     '@thryve-connect/react (everything), our React code alone',
     'packages/react/dist/index.js',
     '*',
-    // 9.22 kB: +0.84 kB for consent (picker and widget) and native sources.
-    '9.3 kB',
+    // 9.89 kB: +0.84 kB for consent (picker and widget) and native sources, +0.66 kB for the forms.
+    '10.0 kB',
     [...peers, '@thryve-connect/core'],
   ),
   ...localeChecks,
