@@ -24,5 +24,5 @@ export function relayConnectionResult(options: { close?: boolean | undefined } =
   channel.close();
   if (options.close === false) return true;
   window.close();
-  return window.closed;
+  return window.closed === true;
 }

@@ -62,6 +62,8 @@ function deliver(inbox: Inbox): void {
   if (inbox.held === null || !user?.active) return;
   const result = readConnectionResult(user, { href: inbox.held });
   inbox.held = null;
+  // Some of Thryve's parameters but not a result (one alone, say): taken out of the address, not heard.
+  if (result.status === 'none') return;
   inbox.matched = { user, result };
   // Everyone listening for this user now hears it once; a listener that comes later reads it as state.
   for (const [listener, listeningFor] of [...inbox.listeners]) {

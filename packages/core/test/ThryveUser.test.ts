@@ -4,6 +4,7 @@ import {
   connectionsQueryKey,
   createThryveConnect,
   getDataSourceFlow,
+  isSeedFor,
   seedConnections,
   seedSession,
   sessionQueryKey,
@@ -60,6 +61,19 @@ describe('seeds', () => {
       session: false,
       connections: false,
     });
+  });
+
+  it("name exactly what they were given, and a malformed tag is nobody's", () => {
+    const url = widgetUrl();
+    expect(seedSession({ url }, { userKey: 'alice', locale: 'en' })).not.toHaveProperty('expiresAt');
+    expect(seedSession({ url, expiresAt: 5 }, { userKey: 'alice', locale: 'en' }).expiresAt).toBe(5);
+    const connectionsSeed = seedConnections(connections, { userKey: 'alice' });
+    expect(isSeedFor(connectionsSeed, 'alice')).toBe(true); // no locale: connections have none
+    expect(isSeedFor(connectionsSeed, 'alice', 'de')).toBe(false);
+    for (const seededFor of [null, 'alice', 7, {}]) {
+      expect(isSeedFor({ ...connections, seededFor }, 'alice')).toBe(false);
+    }
+    expect(isSeedFor(undefined, 'alice')).toBe(false);
   });
 
   it('carry no user id, only its fingerprint', () => {

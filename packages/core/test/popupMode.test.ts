@@ -89,4 +89,50 @@ describe('a popup connect', () => {
     expect(getDataSourceFlow(alice, 1)).toMatchObject({ status: 'error', error: { code: 'popup_blocked' } });
     expect(getDataSourceFlow(alice, 1).fallbackUrl).toContain(encodeURIComponent(RETURN));
   });
+
+  it('keeps a blocked popup\'s link when focus comes back: only a "connecting" row is reset', async () => {
+    const thryve = createThryveConnect({ fetcher: backend().fetcher, navigate: () => 'blocked' });
+    const alice = thryve.forUser('alice');
+    await alice.ensureSession('en');
+    connectDataSource(alice, { locale: 'en', dataSource: 1, redirectUri: RETURN, mode: 'popup' });
+    vi.useFakeTimers();
+    window.dispatchEvent(new Event('focus'));
+    vi.advanceTimersByTime(5_000);
+    expect(getDataSourceFlow(alice, 1)).toMatchObject({ status: 'error', error: { code: 'popup_blocked' } });
+  });
+
+  it('ignores a relay once its user has signed out, and one dated by a clock that says it is stale', async () => {
+    const { thryve, alice, token } = await aliceOpensPopup();
+    const heard = vi.fn();
+    subscribeConnectionResult(thryve, alice, heard);
+    thryve.setUser('bob');
+    relay(`${RETURN}?token=${token}&dataSource=1&connected=true`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).not.toHaveBeenCalled();
+
+    let now = Date.now();
+    const later = createThryveConnect({
+      fetcher: backend().fetcher,
+      navigate: () => undefined,
+      now: () => now,
+    });
+    const carol = later.forUser('carol');
+    const session = await carol.ensureSession('en');
+    connectDataSource(carol, { locale: 'en', dataSource: 2, redirectUri: RETURN, mode: 'popup' });
+    const carols = vi.fn();
+    subscribeConnectionResult(later, carol, carols);
+    now += 31 * 60_000; // past the 30 minutes a pending action is trusted, by this controller's clock
+    relay(`${RETURN}?token=${session.token}&dataSource=2&connected=true`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(carols).not.toHaveBeenCalled();
+  });
+
+  it('does not wait where there is no BroadcastChannel', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    try {
+      await aliceOpensPopup();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -118,3 +118,53 @@ describe('while sign-in is still loading', () => {
     expect(getConnectionResult(thryve, alice)).toEqual({ status: 'none' });
   });
 });
+
+describe('the page reading, at its edges', () => {
+  it('strips even a partial result from the address without telling anyone, and answers none before any reading', async () => {
+    expect(getConnectionResult(thryve, thryve.forUser('alice'))).toEqual({ status: 'none' });
+    window.history.replaceState(null, '', `/devices?tab=2&token=${TOKEN}`);
+    const heard = vi.fn();
+    subscribeConnectionResult(thryve, thryve.forUser('alice'), heard);
+    expect(window.location.search).toBe('?tab=2');
+    await settle();
+    expect(heard).not.toHaveBeenCalled();
+    expect(getConnectionResult(thryve, thryve.forUser('alice'))).toEqual({ status: 'none' });
+  });
+
+  it('tells only the listeners of the user it was matched to, not one still waiting for sign-in', async () => {
+    aliceReturnsFromThryve();
+    const waiting = vi.fn();
+    const alices = vi.fn();
+    subscribeConnectionResult(thryve, undefined, waiting);
+    subscribeConnectionResult(thryve, thryve.forUser('alice'), alices);
+    await settle();
+    expect(alices).toHaveBeenCalledOnce();
+    expect(waiting).not.toHaveBeenCalled();
+  });
+
+  it('is not matched to a user who was replaced before it was read, nor to a stale listener', async () => {
+    aliceReturnsFromThryve();
+    const alice = thryve.forUser('alice');
+    const heard = vi.fn();
+    subscribeConnectionResult(thryve, alice, heard);
+    thryve.setUser('bob'); // before the reading's task: Alice's handle is retired
+    const stale = vi.fn();
+    subscribeConnectionResult(thryve, alice, stale);
+    await settle();
+    expect(heard).not.toHaveBeenCalled();
+    expect(stale).not.toHaveBeenCalled();
+    const bobs = vi.fn();
+    subscribeConnectionResult(thryve, thryve.forUser('bob'), bobs);
+    await settle();
+    expect(bobs.mock.calls[0]?.[0]).toMatchObject({ status: 'unmatched' });
+  });
+
+  it('keeps a result matched without a signed-in user when that user is then confirmed', async () => {
+    aliceReturnsFromThryve();
+    const alice = thryve.forUser('alice');
+    subscribeConnectionResult(thryve, alice, () => {});
+    await settle();
+    thryve.setUser('alice');
+    expect(getConnectionResult(thryve, alice)).toMatchObject({ status: 'connected' });
+  });
+});

@@ -31,12 +31,27 @@ describe('across tabs', () => {
     const here = tab();
     const alice = here.forUser('alice');
     const invalidate = vi.spyOn(here.queryClient, 'invalidateQueries');
-    const stop = syncAcrossTabs(alice);
+    const stops = [syncAcrossTabs(alice)];
     here.setUser('bob');
+    stops.push(syncAcrossTabs(here.forUser('bob')));
     invalidate.mockClear();
-    announceConnectionChange(tab().forUser('alice'));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(invalidate).not.toHaveBeenCalled();
-    stop();
+    const there = tab();
+    announceConnectionChange(there.forUser('alice'));
+    announceConnectionChange(there.forUser('bob'));
+    // Bob's prompt, sent after Alice's, is the sign that Alice's has been heard too.
+    await vi.waitFor(() => expect(invalidate).toHaveBeenCalledOnce());
+    expect(invalidate).toHaveBeenCalledWith(
+      { queryKey: here.forUser('bob').connectionsOptions().queryKey },
+      { cancelRefetch: false },
+    );
+    for (const stop of stops) stop();
+  });
+
+  it('does nothing where there is no BroadcastChannel (an old browser, a server)', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const alice = tab().forUser('alice');
+    expect(() => announceConnectionChange(alice)).not.toThrow();
+    expect(syncAcrossTabs(alice)).toBeTypeOf('function');
+    vi.unstubAllGlobals();
   });
 });
