@@ -51,12 +51,7 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
   const { token } = session.session;
   let url: string;
   try {
-    url = buildConnectUrl({
-      token,
-      dataSource,
-      redirectUri: resolveRedirectUri(redirectUri),
-      hosts: user.thryve.hosts,
-    });
+    url = connectUrlFor(user, token, dataSource, redirectUri);
   } catch (error) {
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error) });
     return 'failed';
@@ -99,6 +94,21 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
   return 'opened';
 }
 
+/** Thryve's connect page for `user`'s token; a `redirectUri` path is resolved against this page now. */
+function connectUrlFor(
+  user: ThryveUser,
+  token: string,
+  dataSource: DataSourceId,
+  redirectUri: string | undefined,
+): string {
+  return buildConnectUrl({
+    token,
+    dataSource,
+    redirectUri: resolveRedirectUri(redirectUri),
+    hosts: user.thryve.hosts,
+  });
+}
+
 function blocked(user: ThryveUser, dataSource: DataSourceId, url: string): 'blocked' {
   flowStore(user).set(dataSource, {
     status: 'error',
@@ -130,12 +140,7 @@ export function continueConnectInThisWindow(
   if (!token || redirectUri === undefined) return false;
   let url: string;
   try {
-    url = buildConnectUrl({
-      token,
-      dataSource,
-      redirectUri: resolveRedirectUri(redirectUri),
-      hosts: user.thryve.hosts,
-    });
+    url = connectUrlFor(user, token, dataSource, redirectUri);
   } catch (error) {
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error), fallbackUrl });
     return false;

@@ -64,6 +64,7 @@ export {
   CONNECTION_RESULT_PARAMS,
   type ConnectionResult,
   DEFAULT_PENDING_MAX_AGE_MS,
+  type FormConnectionResult,
   type ParseConnectionResultOptions,
   parseConnectionResult,
   removeConnectionResultParams,

@@ -1,6 +1,7 @@
 import { type DataSourceId, isDataSourceId } from './dataSources.js';
 import { fingerprintToken } from './fingerprintToken.js';
 import type { PendingAction } from './PendingAction.js';
+import type { ThryveConnectErrorCode } from './ThryveConnectError.js';
 
 /** Why a result could not be attributed to the action this page started. */
 export type UnmatchedReason =
@@ -23,6 +24,21 @@ export type ConnectionResult =
   | { status: 'revoked'; action: 'revoke'; dataSource: DataSourceId }
   | { status: 'failed'; action: 'connect' | 'revoke'; dataSource: DataSourceId }
   | { status: 'unmatched'; reason: UnmatchedReason; dataSource?: DataSourceId };
+
+/**
+ * A result as a page reads it after a form post, from the proxy (the server's `readResult`): a
+ * {@link ConnectionResult}, or an action the proxy could not start (or a revoke that failed) with the
+ * error's code — and, when it was a rate limit, how long to wait — so the page can say why.
+ */
+export type FormConnectionResult =
+  | ConnectionResult
+  | {
+      status: 'failed';
+      action: 'connect' | 'revoke';
+      dataSource: DataSourceId;
+      code: ThryveConnectErrorCode;
+      retryAfterMs?: number;
+    };
 
 /** Options of {@link parseConnectionResult}. */
 export interface ParseConnectionResultOptions {

@@ -1,11 +1,10 @@
 'use client';
 import {
-  type ConnectionResult,
   type DataSourceId,
+  type FormConnectionResult,
   getDataSource,
   type Locale,
   type ThryveConnectError,
-  type ThryveConnectErrorCode,
 } from '@thryve-connect/core';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Consent } from './Consent.js';
@@ -101,18 +100,10 @@ export interface DataSourcePickerProps extends UseDataSourcesOptions {
 }
 
 /**
- * What {@link DataSourcePickerProps.result} takes: core's `ConnectionResult`, or a failure the proxy
- * met, with its code (the server's `ThryveFormResult`).
+ * What {@link DataSourcePickerProps.result} takes: what the server's `readResult` returns (core's
+ * `FormConnectionResult`, one type on both sides).
  */
-export type PickerResult =
-  | ConnectionResult
-  | {
-      status: 'failed';
-      action: 'connect' | 'revoke';
-      dataSource: DataSourceId;
-      code: ThryveConnectErrorCode;
-      retryAfterMs?: number;
-    };
+export type PickerResult = FormConnectionResult;
 
 /** The proxy's base path the rows' forms post to by default (`createProxyFetcher`'s routes). */
 export const DEFAULT_FORM_ROUTES = '/api/thryve';

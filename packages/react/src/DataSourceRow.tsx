@@ -1,6 +1,7 @@
 'use client';
 import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { formatConnectedAt } from './internal/intl.js';
+import { monogram } from './internal/monogram.js';
 import { usePickerContext } from './internal/PickerContext.js';
 import { DisconnectWithoutScript, RowForm } from './internal/RowForm.js';
 import { sourceName } from './internal/sourceName.js';
@@ -23,14 +24,6 @@ const BADGE = {
   revoking: 'statusRevoking',
   unknown: 'statusUnknown',
 } as const satisfies Record<Exclude<DataSourceConnectionStatus, 'error'>, keyof PickerMessages>;
-
-function monogram(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word[0]?.toUpperCase() ?? '');
-  return letters.slice(0, 2).join('') || '?';
-}
 
 /**
  * One source of the picker: name, icon, status badge and its Connect / Disconnect controls. Memoized:

@@ -3,6 +3,7 @@ import type { DataSourceId } from '@thryve-connect/core';
 import { memo } from 'react';
 import type { ConnectionResultSource } from '../useConnectionResult.js';
 import type { DataSourceWithStatus } from '../useDataSources.js';
+import { monogram } from './monogram.js';
 import { usePickerContext } from './PickerContext.js';
 import { sourceName } from './sourceName.js';
 
@@ -20,14 +21,6 @@ const BADGE = {
   disconnected: 'statusDisconnected',
   unknown: 'statusUnknown',
 } as const;
-
-function monogram(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word[0]?.toUpperCase() ?? '');
-  return letters.slice(0, 2).join('') || '?';
-}
 
 export interface NativeSourceRowProps {
   source: DataSourceWithStatus;

@@ -3,27 +3,16 @@ import {
   type ConnectionResult,
   type DataSourceId,
   DEFAULT_PENDING_MAX_AGE_MS,
+  type FormConnectionResult,
   fingerprintToken,
   isDataSourceId,
   parseConnectionResult,
-  type ThryveConnectErrorCode,
 } from '@thryve-connect/core';
 import { seal, unseal } from './signedCookie.js';
 import { isObject } from './validation.js';
 
-/**
- * What the page reads after a form post: core's `ConnectionResult`, and for an action the proxy could
- * not start (or a revoke that failed) the error's code, so the page can say why.
- */
-export type ThryveFormResult =
-  | ConnectionResult
-  | {
-      status: 'failed';
-      action: 'connect' | 'revoke';
-      dataSource: DataSourceId;
-      code: ThryveConnectErrorCode;
-      retryAfterMs?: number;
-    };
+/** What the page reads after a form post: core's one type for it (see `FormConnectionResult`). */
+export type ThryveFormResult = FormConnectionResult;
 
 /** One connect started by a form post, waiting for Thryve's return. */
 export interface Click {
