@@ -393,6 +393,36 @@ async function openAs(url: string, alias: string) {
   return { page, sessions, connections, seen, frameSrc, widgetState, badge, signIn, close };
 }
 
+describe('under a strict style policy', () => {
+  it("given a Next page served with style-src 'self', the widget and the picker cause no violation and the widget keeps its height", async () => {
+    const { url } = await nextApp();
+    const response = await fetch(`${url}/strict`, { headers: { cookie: 'demo-user=csp-check' } });
+    expect(response.headers.get('content-security-policy')).toContain("style-src 'self'");
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'demo-user', value: 'csp-check', url }]);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI} ${event.sample}`,
+        );
+      });
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${url}/strict`);
+    await expect.poll(() => page.locator('.thryve-connect-widget').getAttribute('data-state')).toBe('ready');
+    await expect.poll(() => page.locator('li.thryve-connect-source').count()).toBe(2);
+    const height = await page.locator('.thryve-connect-widget').evaluate((element) => element.clientHeight);
+    expect(height).toBeGreaterThanOrEqual(300);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('whose data: the built packages in Chromium, the sandbox behind the real proxy', () => {
   it('given a Next page server-rendered for A, when B signs in without a reload, B never holds A’s session token and gets a session of their own', async () => {
     const { url } = await nextApp();
