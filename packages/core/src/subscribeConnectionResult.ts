@@ -63,12 +63,7 @@ function deliver(inbox: Inbox): void {
   const result = readConnectionResult(user, { href: inbox.held });
   inbox.held = null;
   // Some of Thryve's parameters but not a result (one alone, say): taken out of the address, not heard.
-  if (result.status === 'none') return;
-  inbox.matched = { user, result };
-  // Everyone listening for this user now hears it once; a listener that comes later reads it as state.
-  for (const [listener, listeningFor] of [...inbox.listeners]) {
-    if (listeningFor === user) listener(result);
-  }
+  if (result.status !== 'none') deliverConnectionResult(user, result);
 }
 
 /**
@@ -78,6 +73,7 @@ function deliver(inbox: Inbox): void {
 export function deliverConnectionResult(user: ThryveUser, result: ConnectionResult): void {
   const inbox = inboxOf(user.thryve);
   inbox.matched = { user, result };
+  // Everyone listening for this user now hears it once; a listener that comes later reads it as state.
   for (const [listener, listeningFor] of [...inbox.listeners]) {
     if (listeningFor === user) listener(result);
   }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   type ConnectionResult,
   type DataSourceId,
@@ -8,7 +8,7 @@ import {
   isDataSourceId,
   parseConnectionResult,
 } from '@thryve-connect/core';
-import { seal, unseal } from './signedCookie.js';
+import { seal, sign, unseal } from './signedCookie.js';
 import { isObject } from './validation.js';
 
 /** What the page reads after a form post: core's one type for it (see `FormConnectionResult`). */
@@ -45,7 +45,7 @@ export const FLASH_MAX_AGE_MS = 2 * 60_000;
 /** A short HMAC of the signed-in user: the cookies carry neither the alias nor the Thryve id. */
 export function userTag(secret: string, user: { alias: string } | { endUserId: string }): string {
   const identity = 'alias' in user ? `a:${user.alias}` : `u:${user.endUserId}`;
-  return createHmac('sha256', secret).update(`user.${identity}`).digest('base64url').slice(0, 22);
+  return sign(secret, 'user', identity).slice(0, 22);
 }
 
 function isClick(value: unknown): value is Click {

@@ -1,12 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** What a signed value is for: a click's signature never passes as a flash's, nor the reverse. */
-export type SignedPurpose = 'clicks' | 'flash';
+/**
+ * What a signature is for: a click's never passes as a flash's, nor the reverse, and neither as the
+ * tag of a user.
+ */
+export type SignedPurpose = 'clicks' | 'flash' | 'user';
 
 /** The largest cookie value read; a browser keeps about 4 kB per cookie. */
 export const MAX_COOKIE_LENGTH = 4000;
 
-function sign(secret: string, purpose: SignedPurpose, payload: string): string {
+/** HMAC-SHA-256 of `payload` for `purpose`, base64url. */
+export function sign(secret: string, purpose: SignedPurpose, payload: string): string {
   return createHmac('sha256', secret).update(`${purpose}.${payload}`).digest('base64url');
 }
 
