@@ -135,4 +135,15 @@ describe('a popup connect', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('waits once per user: a second popup connect replaces the first wait, so focus rereads once', async () => {
+    const { thryve, alice } = await aliceOpensPopup();
+    await alice.ensureSession('en');
+    connectDataSource(alice, { locale: 'en', dataSource: 2, redirectUri: RETURN, mode: 'popup' });
+    vi.useFakeTimers();
+    const invalidate = vi.spyOn(thryve.queryClient, 'invalidateQueries');
+    window.dispatchEvent(new Event('focus'));
+    vi.advanceTimersByTime(3_000);
+    expect(invalidate).toHaveBeenCalledOnce();
+  });
 });

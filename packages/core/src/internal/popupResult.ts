@@ -6,6 +6,8 @@ import { deliverConnectionResult } from '../subscribeConnectionResult.js';
 import type { ThryveUser } from '../ThryveUser.js';
 import { flowStore } from './flowStore.js';
 
+const waiting = new WeakMap<ThryveUser, () => void>();
+
 /** After focus comes back with no result for this long, the popup counts as abandoned (for the UI only). */
 export const POPUP_ABANDONED_AFTER_MS = 3_000;
 
@@ -18,10 +20,14 @@ export const POPUP_ABANDONED_AFTER_MS = 3_000;
  */
 export function awaitPopupResult(user: ThryveUser, dataSource: DataSourceId): void {
   if (typeof BroadcastChannel === 'undefined') return;
+  // One wait per user: a new popup connect replaces the pending action, so an older wait has nothing
+  // left to match and is stopped rather than left open for half an hour per click.
+  waiting.get(user)?.();
   const store = flowStore(user);
   const channel = new BroadcastChannel(POPUP_RESULT_CHANNEL);
   let abandon: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
+    if (waiting.get(user) === stop) waiting.delete(user);
     channel.close();
     clearTimeout(abandon);
     clearTimeout(expiry);
@@ -45,4 +51,5 @@ export function awaitPopupResult(user: ThryveUser, dataSource: DataSourceId): vo
     }, POPUP_ABANDONED_AFTER_MS);
   };
   window.addEventListener('focus', onFocus);
+  waiting.set(user, stop);
 }
