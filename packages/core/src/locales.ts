@@ -1,37 +1,14 @@
 import { IS_DEVELOPMENT } from '#is-development';
 import { ThryveConnectError } from './ThryveConnectError.js';
 
+/** Thryve's 28 codes in one string: a list of 28 string literals costs every app twice the bytes. */
+const CODES = 'ar bg cs en da de el es et fi fr hu id it ja ko lt lv nl pl pt ro ru sk sl sv tr uk';
+
+/** `'a b'` → `['a', 'b']`, so the type of {@link LOCALES} is read from the same string. */
+type Words<S extends string> = S extends `${infer Head} ${infer Rest}` ? [Head, ...Words<Rest>] : [S];
+
 /** The 28 ISO 639-1 language codes Thryve's widget endpoint accepts, as Thryve lists them. */
-export const LOCALES = [
-  'ar',
-  'bg',
-  'cs',
-  'en',
-  'da',
-  'de',
-  'el',
-  'es',
-  'et',
-  'fi',
-  'fr',
-  'hu',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'lt',
-  'lv',
-  'nl',
-  'pl',
-  'pt',
-  'ro',
-  'ru',
-  'sk',
-  'sl',
-  'sv',
-  'tr',
-  'uk',
-] as const;
+export const LOCALES: Readonly<Words<typeof CODES>> = /* @__PURE__ */ CODES.split(' ') as Words<typeof CODES>;
 
 /** A language Thryve's Connection Widget can be shown in. */
 export type Locale = (typeof LOCALES)[number];
@@ -39,11 +16,9 @@ export type Locale = (typeof LOCALES)[number];
 /** The locale Thryve falls back to when none is given. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
-const localeSet: ReadonlySet<string> = new Set(LOCALES);
-
 /** Type guard: is `value` one of the 28 {@link Locale} codes? */
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && localeSet.has(value);
+  return (LOCALES as readonly unknown[]).includes(value);
 }
 
 /**
@@ -74,31 +49,29 @@ export function assertLocale(value: unknown): Locale {
  * (`zh` → `en`). Never throws.
  */
 export function matchLocale(preferences: readonly string[] | string | null | undefined): Locale {
-  let tags: readonly string[] = [];
-  if (typeof preferences === 'string') {
-    // `fr-CA,fr;q=0.9,en;q=0.8`: by weight, ties in the order given; q=0 means "not this one".
-    tags = preferences
-      .slice(0, 1024)
-      .split(',')
-      .map((part, index) => {
-        const [tag = '', ...params] = part.split(';');
-        const q = Number(
-          params
-            .find((param) => param.trim().startsWith('q='))
-            ?.trim()
-            .slice(2) ?? 1,
-        );
-        return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
-      })
-      .filter((entry) => entry.q > 0)
-      .sort((a, b) => b.q - a.q || a.index - b.index)
-      .map((entry) => entry.tag);
-  } else if (Array.isArray(preferences)) {
-    tags = preferences;
-  }
-  for (const tag of tags) {
+  // A header (`fr-CA,fr;q=0.9,en;q=0.8`) by weight, ties in the order given; q=0 means "not this one".
+  // A list is a header without weights: its first language Thryve offers wins.
+  const header = typeof preferences === 'string';
+  let best: Locale = DEFAULT_LOCALE;
+  let bestWeight = 0;
+  const entries = header
+    ? preferences.slice(0, 1024).split(',')
+    : Array.isArray(preferences)
+      ? preferences
+      : [];
+  for (const entry of entries) {
+    const [tag, ...params]: string[] = header ? entry.split(';') : [entry];
+    const weight = Number(
+      params
+        .find((param) => param.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? 1,
+    );
     const locale = toLocale(tag);
-    if (locale) return locale;
+    if (locale && weight > bestWeight && weight < Infinity) {
+      best = locale;
+      bestWeight = weight;
+    }
   }
-  return DEFAULT_LOCALE;
+  return best;
 }
