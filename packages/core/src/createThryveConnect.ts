@@ -20,14 +20,7 @@ import {
   userQueryKey,
 } from './queryKeys.js';
 import { isSeedFor } from './seeds.js';
-import {
-  DEFAULT_SESSION_MAX_AGE_MS,
-  retryDelay,
-  SESSION_EXPIRY_MARGIN_MS,
-  sessionExpiry,
-  sessionRefreshAt,
-  shouldRetry,
-} from './sessionPolicy.js';
+import { DEFAULT_SESSION_MAX_AGE_MS, retryDelay, sessionRefreshAt, shouldRetry } from './sessionPolicy.js';
 import { toSessionSnapshot } from './sessionState.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveEvent, ThryveEventListener } from './ThryveEvent.js';
@@ -130,6 +123,17 @@ const ABORT_GRACE_MS = 50;
 /** setTimeout's limit: a later refresh is re-checked then. */
 const MAX_TIMER_MS = 2_147_483_647;
 
+/**
+ * Retries of sessions and connections alike: bounded, with backoff ({@link shouldRetry}); never again
+ * by a focus or a new component after an error: Retry is the way out.
+ */
+const RETRIES = {
+  refetchOnWindowFocus: (query: { state: { status: string } }) => query.state.status !== 'error',
+  retryOnMount: false,
+  retry: shouldRetry,
+  retryDelay,
+};
+
 function isVisible(): boolean {
   return typeof document === 'undefined' || document.visibilityState !== 'hidden';
 }
@@ -165,6 +169,15 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let mounts = 0;
   let unsubscribeCache = () => {};
+
+  /** The one validation of a session, fetched or handed over by a server render. */
+  const validate = (raw: unknown, locale: Locale, at: number): ConnectionSession =>
+    toConnectionSession(raw, {
+      allowedOrigins: allowedWidgetOrigins,
+      locale,
+      now: at,
+      maxAgeMs: sessionMaxAgeMs,
+    });
 
   /**
    * Aborts the fetcher only when no component wants the session any more. React Query drops a query's
@@ -204,32 +217,21 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
       inFlight.delete(entry);
     }
     // An aborted request's answer is never stored: both abort paths (the grace above, a user change)
-    // cancel the query too, so React Query drops whatever the fetcher still returns.
+    // cancel the query too, so React Query drops whatever the fetcher still returns. One unusable on
+    // arrival is `session_expired`: retried with backoff a bounded number of times, never a refresh loop.
     const fetchedAt = now();
-    const session = toConnectionSession(raw, {
-      allowedOrigins: allowedWidgetOrigins,
-      locale,
-      now: fetchedAt,
-    });
-    // Unusable on arrival (already expired, a clock that runs ahead, a max age under the margins): an
-    // error, retried with backoff a bounded number of times, never a refresh loop.
-    if (sessionRefreshAt(session, sessionMaxAgeMs) - fetchedAt < SESSION_EXPIRY_MARGIN_MS) {
-      throw new ThryveConnectError(
-        'session_expired',
-        IS_DEVELOPMENT
-          ? `The backend sent a session that expires at ${new Date(sessionExpiry(session, sessionMaxAgeMs)).toISOString()}: ` +
-              `it must arrive with at least ${(3 * SESSION_EXPIRY_MARGIN_MS) / 1000} s to live. ` +
-              "Check the backend's clock, its expiresAt (epoch milliseconds, not seconds) and sessionMaxAgeMs."
-          : '',
-      );
-    }
+    const session = validate(raw, locale, fetchedAt);
     thryve.emit({ type: 'SESSION_READY', locale, from: 'fetch', durationMs: fetchedAt - startedAt });
     return session;
   }
 
+  function unschedule(hash: string): void {
+    clearTimeout(timers.get(hash));
+    timers.delete(hash);
+  }
+
   function schedule(query: Query<ConnectionSession>): void {
-    clearTimeout(timers.get(query.queryHash));
-    timers.delete(query.queryHash);
+    unschedule(query.queryHash);
     const session = query.state.data;
     if (!session) return;
     const delay = sessionRefreshAt(session, sessionMaxAgeMs) - now();
@@ -271,12 +273,9 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
             return session ? Math.max(0, sessionRefreshAt(session, sessionMaxAgeMs) - now()) : 0;
           },
           gcTime: sessionMaxAgeMs,
-          // Never re-tried by a focus, a reconnect or a new component after an error: Retry is the way out.
-          refetchOnWindowFocus: (query) => query.state.status !== 'error',
+          // Never re-tried by a reconnect either: a new URL means a new widget.
           refetchOnReconnect: false,
-          retryOnMount: false,
-          retry: shouldRetry,
-          retryDelay,
+          ...RETRIES,
         };
       },
 
@@ -293,10 +292,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           },
           enabled: Boolean(getConnections),
           staleTime: 30_000,
-          refetchOnWindowFocus: (query) => query.state.status !== 'error',
-          retryOnMount: false,
-          retry: shouldRetry,
-          retryDelay,
+          ...RETRIES,
         };
       },
 
@@ -329,19 +325,14 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           queryClient.getQueryData(sessionKey(locale)) === undefined
         ) {
           try {
-            const at = now();
-            const session = toConnectionSession(initialSession, {
-              allowedOrigins: allowedWidgetOrigins,
-              locale,
-              now: at,
+            queryClient.setQueryData(sessionKey(locale), {
+              ...validate(initialSession, locale, now()),
+              hydrated: true,
             });
-            if (sessionRefreshAt(session, sessionMaxAgeMs) - at >= SESSION_EXPIRY_MARGIN_MS) {
-              queryClient.setQueryData(sessionKey(locale), { ...session, hydrated: true });
-              taken.session = true;
-              thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
-            }
+            taken.session = true;
+            thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
           } catch {
-            // Not usable here (an origin this page does not allow, say): the components fetch their own.
+            // Not usable here (an origin this page does not allow, expired, say): the components fetch their own.
           }
         }
         const list = isSeedFor(initialConnections, userKey)
@@ -418,10 +409,8 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
         unsubscribeCache = cache.subscribe((event) => {
           const { query } = event;
           if (!isSessionQueryKey(query.queryKey)) return;
-          if (event.type === 'removed') {
-            clearTimeout(timers.get(query.queryHash));
-            timers.delete(query.queryHash);
-          } else if (event.type === 'updated' && event.action.type === 'success') {
+          if (event.type === 'removed') unschedule(query.queryHash);
+          else if (event.type === 'updated' && event.action.type === 'success') {
             schedule(query as unknown as Query<ConnectionSession>);
           }
         });

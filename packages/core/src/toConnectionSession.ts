@@ -3,6 +3,7 @@ import type { ConnectionSession, ConnectionWidgetResponse, SessionPayload } from
 import { describe } from './internal/url.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
 import { parseWidgetUrl } from './parseWidgetUrl.js';
+import { SESSION_EXPIRY_MARGIN_MS, sessionExpiry, sessionRefreshAt } from './sessionPolicy.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 
 /** Options of {@link toConnectionSession}. */
@@ -11,8 +12,14 @@ export interface ToConnectionSessionOptions {
   allowedOrigins?: readonly string[] | undefined;
   /** The locale that was asked for; the URL's own `lang` wins when present. */
   locale?: Locale | undefined;
-  /** Clock, for tests. */
+  /** When the session is received, in epoch ms. Default: now. */
   now?: number | undefined;
+  /**
+   * With a max age (the controller's `sessionMaxAgeMs`), a session must also be usable on arrival, as
+   * the controller requires of fetched and server-handed sessions alike: at least three expiry margins
+   * to live, else `session_expired`. Without one, only the shape, URL and expiry are checked.
+   */
+  maxAgeMs?: number | undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -65,8 +72,11 @@ function toEpoch(value: number | string): number {
 }
 
 /**
- * Turns what a fetcher returned into a {@link ConnectionSession}: normalises the shape, validates the
- * URL against the allowed origins and reads its token. Throws {@link ThryveConnectError} otherwise.
+ * Turns what a fetcher returned, or a server-handed seed, into a {@link ConnectionSession}: normalises
+ * the shape, validates the URL against the allowed origins, reads its token and expiry, and, given
+ * `maxAgeMs`, checks that it is usable on arrival. The one validation of a session: the controller uses
+ * it for fetched and seeded sessions, and a server can call it to check a seed before it sends it.
+ * Throws {@link ThryveConnectError} otherwise.
  */
 export function toConnectionSession(
   raw: unknown,
@@ -74,12 +84,25 @@ export function toConnectionSession(
 ): ConnectionSession {
   const payload = normalizeSessionPayload(raw);
   const parsed = parseWidgetUrl(payload.url, { allowedOrigins: options.allowedOrigins });
+  const { maxAgeMs } = options;
+  const now = options.now ?? Date.now();
   const session: ConnectionSession = {
     url: parsed.url,
     token: parsed.token,
     locale: parsed.locale ?? options.locale ?? DEFAULT_LOCALE,
-    fetchedAt: options.now ?? Date.now(),
+    fetchedAt: now,
   };
   if (payload.expiresAt !== undefined) session.expiresAt = toEpoch(payload.expiresAt);
+  // Unusable on arrival (already expired, a clock that runs ahead, a max age under the margins).
+  if (maxAgeMs !== undefined && sessionRefreshAt(session, maxAgeMs) - now < SESSION_EXPIRY_MARGIN_MS) {
+    throw new ThryveConnectError(
+      'session_expired',
+      IS_DEVELOPMENT
+        ? `The backend sent a session that expires at ${new Date(sessionExpiry(session, maxAgeMs)).toISOString()}: ` +
+            `it must arrive with at least ${(3 * SESSION_EXPIRY_MARGIN_MS) / 1000} s to live. ` +
+            "Check the backend's clock, its expiresAt (epoch milliseconds, not seconds) and sessionMaxAgeMs."
+        : '',
+    );
+  }
   return session;
 }
