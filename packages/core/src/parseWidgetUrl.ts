@@ -28,10 +28,7 @@ export interface ParsedWidgetUrl {
 export function normalizeOrigins(origins: readonly string[]): Set<string> {
   const result = new Set<string>();
   for (const entry of origins) {
-    result.add(
-      parseAbsoluteUrl(entry, { what: 'allowed widget origin', invalidCode: 'invalid_url', secure: true })
-        .origin,
-    );
+    result.add(parseAbsoluteUrl(entry, 'allowed widget origin').origin);
   }
   return result;
 }
@@ -45,7 +42,7 @@ export function normalizeOrigins(origins: readonly string[]): Set<string> {
  *   // → { token: '1060285265X4247109939067552841', locale: 'en', … }
  */
 export function parseWidgetUrl(url: unknown, options: ParseWidgetUrlOptions = {}): ParsedWidgetUrl {
-  const parsed = parseAbsoluteUrl(url, { what: 'widget URL', invalidCode: 'invalid_url', secure: true });
+  const parsed = parseAbsoluteUrl(url, 'widget URL');
   const allowed = normalizeOrigins(options.allowedOrigins ?? [DEFAULT_THRYVE_HOSTS.widget]);
   if (!allowed.has(parsed.origin)) {
     throw new ThryveConnectError(

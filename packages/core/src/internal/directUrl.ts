@@ -68,14 +68,16 @@ export function buildDirectUrl(page: string, extra: string, input: DirectUrlInpu
   const base = hostPrefix(resolveHosts(hosts).direct, 'direct host');
   let url = `${base}/${page}?token=${encodeURIComponent(token)}&dataSource=${id}${extra}`;
   if (redirectUri !== undefined) {
-    parseAbsoluteUrl(redirectUri, {
-      what: 'redirect URI',
-      invalidCode: 'invalid_redirect_uri',
-      secure: false,
-      hint:
-        'Pass a full URL such as https://example.com/devices; the components and the flow functions also ' +
-        'take a path ("/devices") and resolve it against the page\'s origin when the user clicks.',
-    });
+    parseAbsoluteUrl(
+      redirectUri,
+      'redirect URI',
+      false,
+      'invalid_redirect_uri',
+      IS_DEVELOPMENT
+        ? 'Pass a full URL such as https://example.com/devices; the components and the flow functions also ' +
+            'take a path ("/devices") and resolve it against the page\'s origin when the user clicks.'
+        : '',
+    );
     // Encode what the caller gave, not URL's normalisation of it: Thryve matches it against the
     // app's allow-list, so it must arrive exactly as registered.
     url += `&redirect_uri=${encodeURIComponent(redirectUri)}`;

@@ -32,37 +32,27 @@ function redact(url: URL): string {
   return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
 }
 
-export interface AbsoluteUrlRules {
-  /** What the URL is, for messages: "widget URL", "redirect URI". */
-  what: string;
-  /** Code for anything that is not an absolute http(s) URL. */
-  invalidCode: ThryveConnectErrorCode;
-  /** Require https, except for loopback hosts (the local sandbox). */
-  secure: boolean;
-  /** What to pass instead, when the value is not an absolute URL. Default: a full URL. */
-  hint?: string;
-}
-
-/** Parses an absolute http(s) URL or throws a {@link ThryveConnectError}. */
-export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
-  const { what, invalidCode, secure, hint = 'Pass a full URL such as https://example.com/path.' } = rules;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ThryveConnectError(
-      invalidCode,
-      IS_DEVELOPMENT ? `The ${what} must be a non-empty string, got ${describe(value)}.` : '',
-    );
-  }
-  if (value !== value.trim()) {
-    throw new ThryveConnectError(
-      invalidCode,
-      IS_DEVELOPMENT ? `The ${what} ${describe(value)} has leading or trailing white space.` : '',
-    );
-  }
-  if (value.length > MAX_URL_LENGTH) {
+/**
+ * Parses an absolute http(s) URL or throws a {@link ThryveConnectError}: `invalidCode` for anything that
+ * is not one. `secure` requires https, except for loopback hosts (the local sandbox). `what` names the
+ * URL in messages ("widget URL", "redirect URI"); `hint` says what to pass instead (development only).
+ */
+export function parseAbsoluteUrl(
+  value: unknown,
+  what: string,
+  secure = true,
+  invalidCode: ThryveConnectErrorCode = 'invalid_url',
+  hint?: string,
+): URL {
+  if (typeof value !== 'string' || value.trim() !== value || !value || value.length > MAX_URL_LENGTH) {
     throw new ThryveConnectError(
       invalidCode,
       IS_DEVELOPMENT
-        ? `The ${what} is ${value.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`
+        ? typeof value !== 'string' || value.trim() === ''
+          ? `The ${what} must be a non-empty string, got ${describe(value)}.`
+          : value !== value.trim()
+            ? `The ${what} ${describe(value)} has leading or trailing white space.`
+            : `The ${what} is ${value.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`
         : '',
     );
   }
@@ -72,7 +62,9 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
   } catch (cause) {
     throw new ThryveConnectError(
       invalidCode,
-      IS_DEVELOPMENT ? `The ${what} ${describe(value)} is not an absolute URL. ${hint}` : '',
+      IS_DEVELOPMENT
+        ? `The ${what} ${describe(value)} is not an absolute URL. ${hint || 'Pass a full URL such as https://example.com/path.'}`
+        : '',
       { cause },
     );
   }
@@ -103,7 +95,7 @@ export function parseAbsoluteUrl(value: unknown, rules: AbsoluteUrlRules): URL {
 
 /** Normalises a host setting (origin plus optional base path) to a prefix without a trailing slash. */
 export function hostPrefix(host: string, what: string): string {
-  const url = parseAbsoluteUrl(host, { what, invalidCode: 'invalid_url', secure: true });
+  const url = parseAbsoluteUrl(host, what);
   if (url.search || url.hash) {
     throw new ThryveConnectError(
       'invalid_url',
