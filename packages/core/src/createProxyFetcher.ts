@@ -1,5 +1,5 @@
 import { IS_DEVELOPMENT } from '#is-development';
-import type { ConnectedSource, SessionPayload, ThryveFetcher } from './ConnectionSession.js';
+import type { SessionPayload, ThryveFetcher } from './ConnectionSession.js';
 import { parseConnectedSources } from './parseConnectedSources.js';
 import { ThryveConnectError, type ThryveConnectErrorCode } from './ThryveConnectError.js';
 import { normalizeSessionPayload } from './toConnectionSession.js';
@@ -23,36 +23,46 @@ export const DEFAULT_SESSION_PATH = '/api/thryve/session';
 
 /**
  * The browser's one HTTP status → code table: what an error answer of the backend means when its body
- * names no code of {@link PROXY_CODES}. The server's answers use the same codes (its own table).
+ * names no code of {@link PROXY_CODES}; any other 5xx is `server_error`, any other status `bad_request`.
+ * The server's answers use the same codes (its own table).
  */
-function codeForStatus(status: number): ThryveConnectErrorCode {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 408 || status === 504) return 'timeout';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server_error';
-  return 'bad_request';
-}
+const STATUS_CODES: Partial<Record<number, ThryveConnectErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  408: 'timeout',
+  429: 'rate_limited',
+  504: 'timeout',
+};
 
 // The backend proxy's codes (`{ error: { code } }`) that its HTTP status alone does not tell: adopted,
 // so the browser shows the code the server sent (a `configuration_error` is not retried). The proxy's
-// other codes are the ones `codeForStatus` gives; an unknown code is ignored.
+// other codes are the ones `STATUS_CODES` gives; an unknown code is ignored.
 const PROXY_CODES = ' invalid_locale invalid_data_source native_data_source configuration_error not_found ';
 
-/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; `undefined` when absent or unreadable. */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
-}
-
-async function readError(response: Response): Promise<{ code?: unknown; message?: unknown } | undefined> {
-  try {
-    return ((await response.json()) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  } catch {
-    return undefined;
-  }
+/** An error answer as a {@link ThryveConnectError}: its body's code, its status, its `Retry-After`. */
+async function errorAnswer(url: string, response: Response): Promise<ThryveConnectError> {
+  const { status, headers } = response;
+  const error = await response.json().then(
+    (body: { error?: { code?: unknown; message?: unknown } } | null) => body?.error,
+    () => undefined,
+  );
+  const code = error?.code;
+  // `Retry-After`: delay-seconds or an HTTP date; unreadable is as absent.
+  const retryAfter = headers.get('retry-after')?.trim();
+  const wait = retryAfter
+    ? /^\d+$/.test(retryAfter)
+      ? +retryAfter * 1000
+      : Date.parse(retryAfter) - Date.now()
+    : NaN;
+  return new ThryveConnectError(
+    typeof code === 'string' && PROXY_CODES.includes(` ${code} `)
+      ? (code as ThryveConnectErrorCode)
+      : (STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'bad_request')),
+    IS_DEVELOPMENT
+      ? `${url} answered HTTP ${status}${typeof error?.message === 'string' && error.message ? `: ${error.message.slice(0, 300)}` : ''}.`
+      : '',
+    { status, retryAfterMs: Number.isFinite(wait) ? Math.max(0, wait) : undefined },
+  );
 }
 
 async function request(
@@ -64,30 +74,18 @@ async function request(
   try {
     response = await (fetchImpl ?? globalThis.fetch)(url, init);
   } catch (cause) {
-    if (init.signal?.aborted) {
-      throw new ThryveConnectError('aborted', IS_DEVELOPMENT ? `The request to ${url} was aborted.` : '', {
-        cause,
-      });
-    }
+    const aborted = init.signal?.aborted;
     throw new ThryveConnectError(
-      'network_error',
-      IS_DEVELOPMENT ? `Could not reach ${url}: check that the backend proxy is running and reachable.` : '',
+      aborted ? 'aborted' : 'network_error',
+      IS_DEVELOPMENT
+        ? aborted
+          ? `The request to ${url} was aborted.`
+          : `Could not reach ${url}: check that the backend proxy is running and reachable.`
+        : '',
       { cause },
     );
   }
-  if (!response.ok) {
-    const error = await readError(response);
-    const code = error?.code;
-    throw new ThryveConnectError(
-      typeof code === 'string' && PROXY_CODES.includes(` ${code} `)
-        ? (code as ThryveConnectErrorCode)
-        : codeForStatus(response.status),
-      IS_DEVELOPMENT
-        ? `${url} answered HTTP ${response.status}${typeof error?.message === 'string' && error.message ? `: ${error.message.slice(0, 300)}` : ''}.`
-        : '',
-      { status: response.status, retryAfterMs: retryAfterMs(response) },
-    );
-  }
+  if (!response.ok) throw await errorAnswer(url, response);
   if (response.status === 204) return undefined;
   try {
     return await response.json();
@@ -106,21 +104,6 @@ async function request(
   }
 }
 
-function sibling(url: string, name: string): string | undefined {
-  return /\/session\/?$/.test(url) ? url.replace(/\/session\/?$/, `/${name}`) : undefined;
-}
-
-function parseConnections(body: unknown, url: string): ConnectedSource[] {
-  const list = parseConnectedSources((body as { connectedSources?: unknown } | null)?.connectedSources);
-  if (list === undefined) {
-    throw new ThryveConnectError(
-      'invalid_response',
-      IS_DEVELOPMENT ? `${url} did not answer { "connectedSources": [...] }.` : '',
-    );
-  }
-  return list;
-}
-
 /**
  * The default fetcher: asks the host's backend proxy for a widget session (`POST {url}` with
  * `{ locale }`), and, when the routes exist, for the user's connections and to revoke a source.
@@ -131,38 +114,50 @@ function parseConnections(body: unknown, url: string): ConnectedSource[] {
 export function createProxyFetcher(options: string | ProxyFetcherOptions = {}): ThryveFetcher {
   const opts: ProxyFetcherOptions = typeof options === 'string' ? { url: options } : options;
   const url = opts.url ?? DEFAULT_SESSION_PATH;
-  const connectionsUrl =
-    opts.connectionsUrl === false ? undefined : (opts.connectionsUrl ?? sibling(url, 'connections'));
-  const revokeUrl = opts.revokeUrl === false ? undefined : (opts.revokeUrl ?? sibling(url, 'revoke'));
   const base = opts.init ?? {};
-  const headers = (extra: Record<string, string>): Headers => {
-    const merged = new Headers(base.headers);
-    for (const [name, value] of Object.entries(extra)) merged.set(name, value);
-    return merged;
+  /** A route given, or `name` beside a `…/session` url; `false` or no such url: none. */
+  const route = (given: string | false | undefined, name: string): string | undefined =>
+    given === false
+      ? undefined
+      : (given ?? (/\/session\/?$/.test(url) ? url.replace(/\/session\/?$/, `/${name}`) : undefined));
+  const send = (target: string, signal: AbortSignal | undefined, body?: object): Promise<unknown> => {
+    const headers = new Headers(base.headers);
+    headers.set('accept', 'application/json');
+    if (body) headers.set('content-type', 'application/json');
+    return request(
+      target,
+      {
+        credentials: 'same-origin',
+        cache: 'no-store',
+        ...base,
+        method: body ? 'POST' : 'GET',
+        headers,
+        ...(body && { body: JSON.stringify(body) }),
+        ...(signal && { signal }),
+      },
+      opts.fetch,
+    );
   };
-  const init = (method: string, signal: AbortSignal | undefined, body?: unknown): RequestInit => ({
-    credentials: 'same-origin',
-    cache: 'no-store',
-    ...base,
-    method,
-    headers: headers(
-      body === undefined
-        ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
-    ),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    ...(signal ? { signal } : {}),
-  });
 
   const fetcher: ThryveFetcher = async ({ locale, signal }): Promise<SessionPayload> =>
-    normalizeSessionPayload(await request(url, init('POST', signal, { locale }), opts.fetch));
+    normalizeSessionPayload(await send(url, signal, { locale }));
+  const connectionsUrl = route(opts.connectionsUrl, 'connections');
   if (connectionsUrl) {
-    fetcher.getConnections = async ({ signal } = {}) =>
-      parseConnections(await request(connectionsUrl, init('GET', signal), opts.fetch), connectionsUrl);
+    fetcher.getConnections = async ({ signal } = {}) => {
+      const list = parseConnectedSources(
+        ((await send(connectionsUrl, signal)) as { connectedSources?: unknown } | null)?.connectedSources,
+      );
+      if (list) return list;
+      throw new ThryveConnectError(
+        'invalid_response',
+        IS_DEVELOPMENT ? `${connectionsUrl} did not answer { "connectedSources": [...] }.` : '',
+      );
+    };
   }
+  const revokeUrl = route(opts.revokeUrl, 'revoke');
   if (revokeUrl) {
     fetcher.revoke = async ({ dataSource, signal }) => {
-      await request(revokeUrl, init('POST', signal, { dataSource }), opts.fetch);
+      await send(revokeUrl, signal, { dataSource });
     };
   }
   return fetcher;
