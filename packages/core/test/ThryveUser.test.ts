@@ -54,6 +54,14 @@ describe('seeds', () => {
     });
   });
 
+  it('pass the validation a fetched session passes: one with too little life left is dropped', () => {
+    const thryve = createThryveConnect({ fetcher: backend().fetcher, now: () => 1_000_000 });
+    const seed = (expiresAt: number) =>
+      seedSession({ url: widgetUrl(), expiresAt }, { userKey: 'alice', locale: 'en' });
+    expect(thryve.forUser('alice').seed({ initialSession: seed(1_014_999) }, 'en').session).toBe(false);
+    expect(thryve.forUser('alice').seed({ initialSession: seed(1_015_000) }, 'en').session).toBe(true);
+  });
+
   it('without a tag, are never applied: nobody can tell whose they are', () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     const untagged = { initialSession: { url: widgetUrl() }, initialConnections: connections };

@@ -30,6 +30,23 @@ describe('toConnectionSession', () => {
   );
 });
 
+describe('given a max age, as the controller checks every session it fetches or is handed', () => {
+  const at = 1_000_000;
+  const check = (expiresAt: number | undefined, maxAgeMs: number | undefined) =>
+    toConnectionSession({ url: URL_EN, expiresAt }, { now: at, maxAgeMs });
+
+  it('refuses one that arrives with less than three expiry margins to live as session_expired', () => {
+    expect(() => check(at + 14_999, 600_000)).toThrow(expect.objectContaining({ code: 'session_expired' }));
+    expect(() => check(undefined, 14_999)).toThrow(expect.objectContaining({ code: 'session_expired' }));
+    expect(check(at + 15_000, 600_000).expiresAt).toBe(at + 15_000);
+    expect(check(undefined, 15_000).fetchedAt).toBe(at);
+  });
+
+  it('without one, checks only the shape, the URL and the expiry', () => {
+    expect(check(at, undefined).expiresAt).toBe(at);
+  });
+});
+
 describe('the core entry', () => {
   it('imports without a DOM and without touching one', async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
