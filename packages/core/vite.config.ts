@@ -16,7 +16,9 @@ const copyIsDevelopment = (): Plugin => ({
   },
 });
 
-// Library build: one ESM file; `tsc -p tsconfig.build.json` writes the .d.ts beside it.
+// Library build: one ESM file, plus a chunk for each dynamic `import()` (code loaded on first use, e.g.
+// the proxy fetcher's error answer reader), named after its module under `internal/`, where its .d.ts is;
+// `tsc -p tsconfig.build.json` writes the .d.ts.
 export default defineConfig({
   plugins: [copyIsDevelopment()],
   build: {
@@ -26,6 +28,9 @@ export default defineConfig({
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
     // A peer: the app's own copy (the one React Query uses), never a second one inside ours.
     // `#is-development` stays a bare import: the app's bundler picks the file by its own mode.
-    rollupOptions: { external: [/^@tanstack\//, /^#/] },
+    rollupOptions: {
+      external: [/^@tanstack\//, /^#/],
+      output: { chunkFileNames: 'internal/[name].js' },
+    },
   },
 });

@@ -1,7 +1,7 @@
 import { IS_DEVELOPMENT } from '#is-development';
 import type { SessionPayload, ThryveFetcher } from './ConnectionSession.js';
 import { parseConnectedSources } from './parseConnectedSources.js';
-import { ThryveConnectError, type ThryveConnectErrorCode } from './ThryveConnectError.js';
+import { ThryveConnectError } from './ThryveConnectError.js';
 import { normalizeSessionPayload } from './toConnectionSession.js';
 
 /** Options of {@link createProxyFetcher}. */
@@ -20,50 +20,6 @@ export interface ProxyFetcherOptions {
 
 /** The default route of the backend proxy (`@thryve-connect/server`). */
 export const DEFAULT_SESSION_PATH = '/api/thryve/session';
-
-/**
- * The browser's one HTTP status → code table: what an error answer of the backend means when its body
- * names no code of {@link PROXY_CODES}; any other 5xx is `server_error`, any other status `bad_request`.
- * The server's answers use the same codes (its own table).
- */
-const STATUS_CODES: Partial<Record<number, ThryveConnectErrorCode>> = {
-  401: 'unauthorized',
-  403: 'forbidden',
-  408: 'timeout',
-  429: 'rate_limited',
-  504: 'timeout',
-};
-
-// The backend proxy's codes (`{ error: { code } }`) that its HTTP status alone does not tell: adopted,
-// so the browser shows the code the server sent (a `configuration_error` is not retried). The proxy's
-// other codes are the ones `STATUS_CODES` gives; an unknown code is ignored.
-const PROXY_CODES = ' invalid_locale invalid_data_source native_data_source configuration_error not_found ';
-
-/** An error answer as a {@link ThryveConnectError}: its body's code, its status, its `Retry-After`. */
-async function errorAnswer(url: string, response: Response): Promise<ThryveConnectError> {
-  const { status, headers } = response;
-  const error = await response.json().then(
-    (body: { error?: { code?: unknown; message?: unknown } } | null) => body?.error,
-    () => undefined,
-  );
-  const code = error?.code;
-  // `Retry-After`: delay-seconds or an HTTP date; unreadable is as absent.
-  const retryAfter = headers.get('retry-after')?.trim();
-  const wait = retryAfter
-    ? /^\d+$/.test(retryAfter)
-      ? +retryAfter * 1000
-      : Date.parse(retryAfter) - Date.now()
-    : NaN;
-  return new ThryveConnectError(
-    typeof code === 'string' && PROXY_CODES.includes(` ${code} `)
-      ? (code as ThryveConnectErrorCode)
-      : (STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'bad_request')),
-    IS_DEVELOPMENT
-      ? `${url} answered HTTP ${status}${typeof error?.message === 'string' && error.message ? `: ${error.message.slice(0, 300)}` : ''}.`
-      : '',
-    { status, retryAfterMs: Number.isFinite(wait) ? Math.max(0, wait) : undefined },
-  );
-}
 
 async function request(
   url: string,
@@ -85,7 +41,30 @@ async function request(
       { cause },
     );
   }
-  if (!response.ok) throw await errorAnswer(url, response);
+  if (!response.ok) {
+    const { status } = response;
+    // Read by a module of its own, loaded on the first error answer; one that cannot load (the network
+    // went away since) is a network error: retried, as a failed request would be.
+    const { code, message, retryAfterMs } = await import('./internal/errorAnswer.js').then(
+      (module) => module.readErrorAnswer(response),
+      (cause: unknown) => {
+        throw new ThryveConnectError(
+          'network_error',
+          IS_DEVELOPMENT
+            ? `${url} answered HTTP ${status}, and the code that reads it could not be loaded.`
+            : '',
+          { cause, status },
+        );
+      },
+    );
+    throw new ThryveConnectError(
+      code,
+      IS_DEVELOPMENT
+        ? `${url} answered HTTP ${status}${typeof message === 'string' && message ? `: ${message.slice(0, 300)}` : ''}.`
+        : '',
+      { status, retryAfterMs },
+    );
+  }
   if (response.status === 204) return undefined;
   try {
     return await response.json();
@@ -116,10 +95,10 @@ export function createProxyFetcher(options: string | ProxyFetcherOptions = {}): 
   const url = opts.url ?? DEFAULT_SESSION_PATH;
   const base = opts.init ?? {};
   /** A route given, or `name` beside a `…/session` url; `false` or no such url: none. */
-  const route = (given: string | false | undefined, name: string): string | undefined =>
-    given === false
-      ? undefined
-      : (given ?? (/\/session\/?$/.test(url) ? url.replace(/\/session\/?$/, `/${name}`) : undefined));
+  const route = (given: string | false | undefined, name: string): string | undefined => {
+    const beside = url.replace(/\/session\/?$/, `/${name}`);
+    return given === false ? undefined : (given ?? (beside === url ? undefined : beside));
+  };
   const send = (target: string, signal: AbortSignal | undefined, body?: object): Promise<unknown> => {
     const headers = new Headers(base.headers);
     headers.set('accept', 'application/json');

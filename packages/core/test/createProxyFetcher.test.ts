@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProxyFetcher, isThryveConnectError, type ThryveConnectError } from '../src/index.js';
 
 // A real HTTP server stands in for the host's backend, so the fetcher's own fetch, headers,
@@ -150,5 +150,54 @@ describe('createProxyFetcher over real HTTP', () => {
     const pending = createProxyFetcher(`${base}/slow/session`)({ locale: 'en', signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     expect((await failure(pending)).code).toBe('aborted');
+  });
+});
+
+// The error answer's reader is a chunk of its own in an app's bundle, fetched on the first error
+// answer. Its loading is the boundary faked here: a chunk that never loads, or one that is counted.
+describe('the error answer reader, loaded on first use', () => {
+  afterEach(() => {
+    vi.doUnmock('../src/internal/errorAnswer.js');
+    vi.resetModules();
+  });
+
+  // A fresh module graph has its own ThryveConnectError class: read the failure by its fields.
+  const failed = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error as ThryveConnectError,
+    );
+
+  async function freshFetcher(): Promise<typeof createProxyFetcher> {
+    vi.resetModules();
+    return (await import('../src/createProxyFetcher.js')).createProxyFetcher;
+  }
+
+  it('is not loaded while the backend answers', async () => {
+    const loads = vi.fn();
+    vi.doMock('../src/internal/errorAnswer.js', async (original) => {
+      loads();
+      return original();
+    });
+    const fetcher = (await freshFetcher())(`${base}/api/thryve/session`);
+    await fetcher({ locale: 'de' });
+    await fetcher.getConnections?.({});
+    expect(loads).not.toHaveBeenCalled();
+    const error = await failed(
+      (await freshFetcher())(`${base}/api/thryve/session?status=403`)({ locale: 'en' }),
+    );
+    expect([error.code, loads.mock.calls.length]).toEqual(['forbidden', 1]);
+  });
+
+  it('that cannot be loaded makes the answer a retryable network_error with its status', async () => {
+    vi.doMock('../src/internal/errorAnswer.js', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    const error = await failed(
+      (await freshFetcher())(`${base}/api/thryve/session?status=401`)({ locale: 'en' }),
+    );
+    expect(error).toMatchObject({ code: 'network_error', status: 401, retryable: true });
+    expect(error.cause).toBeDefined();
+    expect(error.message).toContain('answered HTTP 401, and the code that reads it could not be loaded');
   });
 });
