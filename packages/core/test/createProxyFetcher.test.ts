@@ -186,7 +186,7 @@ describe('the error answer reader, loaded on first use', () => {
     const error = await failed(
       (await freshFetcher())(`${base}/api/thryve/session?status=403`)({ locale: 'en' }),
     );
-    expect([error.code, loads.mock.calls.length]).toEqual(['forbidden', 1]);
+    expect([error?.code, loads.mock.calls.length]).toEqual(['forbidden', 1]);
   });
 
   it('that cannot be loaded makes the answer a retryable network_error with its status', async () => {
@@ -197,7 +197,7 @@ describe('the error answer reader, loaded on first use', () => {
       (await freshFetcher())(`${base}/api/thryve/session?status=401`)({ locale: 'en' }),
     );
     expect(error).toMatchObject({ code: 'network_error', status: 401, retryable: true });
-    expect(error.cause).toBeDefined();
-    expect(error.message).toContain('answered HTTP 401, and the code that reads it could not be loaded');
+    expect(error?.cause).toBeDefined();
+    expect(error?.message).toContain('answered HTTP 401, and the code that reads it could not be loaded');
   });
 });
