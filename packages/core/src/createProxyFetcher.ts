@@ -45,7 +45,7 @@ async function request(
     const { status } = response;
     // Read by a module of its own, loaded on the first error answer; one that cannot load (the network
     // went away since) is a network error: retried, as a failed request would be.
-    const { code, message, retryAfterMs } = await import('./internal/errorAnswer.js').then(
+    const answer = await import('./internal/errorAnswer.js').then(
       (module) => module.readErrorAnswer(response),
       (cause: unknown) => {
         throw new ThryveConnectError(
@@ -58,11 +58,11 @@ async function request(
       },
     );
     throw new ThryveConnectError(
-      code,
+      answer.code,
       IS_DEVELOPMENT
-        ? `${url} answered HTTP ${status}${typeof message === 'string' && message ? `: ${message.slice(0, 300)}` : ''}.`
+        ? `${url} answered HTTP ${status}${typeof answer.message === 'string' && answer.message ? `: ${answer.message.slice(0, 300)}` : ''}.`
         : '',
-      { status, retryAfterMs },
+      { status, retryAfterMs: answer.retryAfterMs },
     );
   }
   if (response.status === 204) return undefined;
