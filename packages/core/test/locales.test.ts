@@ -48,4 +48,11 @@ describe('matchLocale', () => {
     expect(matchLocale('; q=, ,,;;')).toBe('en');
     expect(matchLocale(`${'x,'.repeat(5000)}fr`)).toBe('en'); // read only so far
   });
+
+  it('ignores a weight that is not a finite number, and keeps the first of equal weights', () => {
+    expect(matchLocale('de;q=Infinity, fr;q=abc, it;q=0.2')).toBe('it');
+    expect(matchLocale('zh;q=1, de;q=0.5, fr;q=0.5, it;q=0.9')).toBe('it');
+    expect(matchLocale('de;q=0.5, fr;q=0.5')).toBe('de');
+    expect(matchLocale(['zh', 'fr;q=1', 'de'])).toBe('de'); // a list has no weights
+  });
 });
