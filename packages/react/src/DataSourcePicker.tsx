@@ -11,6 +11,7 @@ import type { Consent } from './Consent.js';
 import { DataSourceRow } from './DataSourceRow.js';
 import { ConsentNotice } from './internal/ConsentNotice.js';
 import { formatPlural, searchKey } from './internal/intl.js';
+import { mergeMessages } from './internal/mergeMessages.js';
 import { NativeSourceRow, type NativeSourcesAction } from './internal/NativeSourceRow.js';
 import { PickerContext, type PickerContextValue, type RenderSourceProps } from './internal/PickerContext.js';
 import { rootAttributes } from './internal/rootAttributes.js';
@@ -22,7 +23,7 @@ import { useThryveConnect } from './ThryveConnectContext.js';
 import { type ConnectionResultSource, useConnectionResult } from './useConnectionResult.js';
 import { useConnectionSession } from './useConnectionSession.js';
 import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
-import { errorMessage, type MessageOverrides, mergeMessages, widgetMessagesEn } from './widgetMessages.js';
+import { errorMessage, type MessageOverrides, widgetMessagesEn } from './widgetMessages.js';
 
 /** Props of {@link DataSourcePicker}. */
 export interface DataSourcePickerProps extends UseDataSourcesOptions {
