@@ -22,7 +22,7 @@ export function initialOnly(targets = new Set()) {
           importer: args.importer,
           pluginData: again,
         });
-        targets.add(target.path);
+        targets.add(`${resolve(args.importer)}\0${target.path}`);
         return { path: args.path, external: true };
       });
     },
@@ -64,5 +64,10 @@ export async function splitOf(options) {
       .filter((file) => inputs[file].bytesInOutput > 0)
       .map((file) => resolve(file)),
   );
-  return { initial, targets: [...targets].filter((target) => !initial.has(target)), result };
+  // Only what the bundle can reach: a module tree-shaken away does not fetch its lazy parts.
+  const reached = [...targets]
+    .map((pair) => pair.split('\0'))
+    .filter(([importer, target]) => initial.has(importer) && !initial.has(target))
+    .map(([, target]) => target);
+  return { initial, targets: [...new Set(reached)], result };
 }
