@@ -3,10 +3,22 @@
 // Vite or Next.js production build. React, react-dom and React Query are peers and never counted.
 // query-core is what React Query is built on (react-query depends on it): a React app has it already,
 // so core's controller, built on it, costs the app nothing there.
+// Each budget counts the initial chunk: what loads before the first paint. Our dynamic `import()`s
+// (the privacy notice, the rarer error texts, the server-frame check, the picker's question, search,
+// dates and blocked-window fallback) stay external (scripts/lazy-chunks.mjs), as an app's bundler
+// splits them off; the lazy chunks are reported beside the budgets, under checks of their own.
 import { readdirSync } from 'node:fs';
+import { initialOnly, lazyOnly, splitOf } from './scripts/lazy-chunks.mjs';
 
 const peers = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core'];
-const production = (config) => ({ ...config, define: { 'process.env.NODE_ENV': '"production"' } });
+// ES modules, as an app's bundler emits them: size-limit's default (an IIFE) turns each external
+// `import … from 'react'` into a require shim, a cost no app pays (0.27 kB on the widget's set).
+const production = (config) => ({
+  ...config,
+  format: 'esm',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [...(config.plugins ?? []), initialOnly()],
+});
 const check = (name, path, imports, limit, ignore = peers) => ({
   name,
   path,
@@ -28,6 +40,50 @@ const locales = readdirSync('packages/react/src/messages')
   .map((file) => file.slice(0, -'.ts'.length))
   .sort();
 const utf8 = (config) => ({ ...production(config), charset: 'utf8' });
+
+// Each lazy chunk of an import set: its target bundled without what the set's initial chunk already
+// holds (`lazyOnly`), as the app's bundler would split it. The quick start's, then the rest of the
+// whole package's (the rarer error texts are lazy only where the picker is not imported).
+const esbuildOptions = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
+};
+const lazyChecks = [];
+for (const [set, contents] of [
+  [
+    'quick start',
+    `export ${widget} from '@thryve-connect/react'; export { createProxyFetcher } from '@thryve-connect/core';`,
+  ],
+  ['whole package', "export * from '@thryve-connect/react';"],
+]) {
+  const { initial, targets } = await splitOf({
+    ...esbuildOptions,
+    stdin: { contents, resolveDir: 'packages/react', loader: 'js' },
+  });
+  for (const target of targets) {
+    const file = target.replace(/^.*packages\/react\/(src|dist)\//, '');
+    if (lazyChecks.some((check) => check.file === file)) continue;
+    lazyChecks.push({
+      file,
+      name: `lazy chunk of the ${set}, fetched on first use: ${file}`,
+      path: target,
+      import: '*',
+      ignore: peers,
+      // Each well under 1 kB; the limit only catches a chunk that swallowed its importer.
+      limit: '1 kB',
+      gzip: true,
+      modifyEsbuildConfig: (config) => ({
+        ...config,
+        define: { 'process.env.NODE_ENV': '"production"' },
+        plugins: [...(config.plugins ?? []), lazyOnly(initial)],
+      }),
+    });
+  }
+}
+
 const localeChecks = locales.map((code) => ({
   ...check(
     `@thryve-connect/react/messages/${code} (${language.of(code)}, opt-in)`,
@@ -43,17 +99,21 @@ const localeChecks = locales.map((code) => ({
 
 export default [
   {
-    // Issue #13's goal for this set is 3.0 kB: not met. `pnpm size:report quickstart` shows where it goes.
+    // Issue #21 asks 4.0 kB (goal 3.0 kB): not reachable with the widget's required behaviour. Core's
+    // share alone (controller, proxy fetcher, validation) is about 4.2 kB of it: the core work of issue
+    // #21 lowers this figure when merged. `pnpm size:report quickstart` shows where the bytes go.
     ...check(
-      'quick start: provider + widget + createProxyFetcher, with core (goal 3.0 kB: not met)',
-      ['packages/react/dist/index.js', 'packages/core/dist/index.js'],
+      'quick start: provider + widget + createProxyFetcher, with core (budget 4.0 kB, goal 3.0 kB: not met)',
+      // Core through its sources, as react's own import of it resolves here (the repository's tsconfig
+      // maps `@thryve-connect/core` to them): from core's dist, the code both use was counted twice.
+      ['packages/react/dist/index.js', 'packages/core/src/index.ts'],
       undefined,
-      // 8.89 kB: +0.41 kB for the widget's consent notice (issue 23), paid also by hosts without one.
-      '9.0 kB',
+      // 8.66 kB measured (8.87 kB before the lazy chunks, measured the same way): the floor, + margin.
+      '8.8 kB',
     ),
     import: {
       'packages/react/dist/index.js': widget,
-      'packages/core/dist/index.js': '{ createProxyFetcher }',
+      'packages/core/src/index.ts': '{ createProxyFetcher }',
     },
   },
   check(
@@ -64,35 +124,38 @@ export default [
     ['@tanstack/query-core'],
   ),
   check(
-    '@thryve-connect/react: widget + provider, with the core they use',
+    '@thryve-connect/react: widget + provider, with the core they use (budget 3.5 kB: not met)',
     'packages/react/dist/index.js',
     widget,
-    // 8.01 kB: +0.41 kB for the widget's consent notice.
-    '8.1 kB',
+    // 7.94 kB measured (8.16 kB before), the floor + margin; core's share is about 3.5 kB of it.
+    '8.0 kB',
   ),
   check(
     '@thryve-connect/react: widget + provider, our React code alone',
     'packages/react/dist/index.js',
     widget,
-    // 4.61 kB: +0.42 kB for the widget's consent notice.
-    '4.7 kB',
+    // 4.44 kB (4.68 kB before).
+    '4.5 kB',
     [...peers, '@thryve-connect/core'],
   ),
   check(
-    '@thryve-connect/react (everything, with core; goal 8.0 kB: not met)',
+    '@thryve-connect/react (everything, with core; budget 9.0 kB, goal 8.0 kB: not met)',
     'packages/react/dist/index.js',
     '*',
-    // 17.05 kB: +0.84 kB for consent (picker and widget) and native sources, +0.7 kB for the forms.
-    '17.2 kB',
+    // 16.86 kB measured (17.18 kB before), the floor + margin: core everything is 9.55 kB by itself,
+    // and every public export (texts, hooks, picker) is initial by definition of this set.
+    '17.0 kB',
   ),
   check(
     '@thryve-connect/react (everything), our React code alone',
     'packages/react/dist/index.js',
     '*',
-    // 9.89 kB: +0.84 kB for consent (picker and widget) and native sources, +0.66 kB for the forms.
-    '10.0 kB',
+    // 9.73 kB (10.01 kB before).
+    '9.8 kB',
     [...peers, '@thryve-connect/core'],
   ),
+  // Fetched on first use: not in the budgets above.
+  ...lazyChecks.map(({ file, ...check }) => check),
   ...localeChecks,
   {
     name: '@thryve-connect/server (everything, core excluded)',

@@ -22,15 +22,31 @@ if (build.status !== 0) {
 const size = run('pnpm', ['exec', 'size-limit', '--json']);
 try {
   for (const entry of JSON.parse(size.stdout)) {
+    // The budget column carries the goal the check's name states (e.g. "goal 3.0 kB"), if any.
+    const goal = /goal (\d+(?:\.\d+)?) kB/.exec(entry.name)?.[1];
     rows.push({
       figure: `size: ${entry.name}`,
       value: `${(entry.size / 1000).toFixed(2)} kB gzip`,
-      budget: entry.sizeLimit ? `${(entry.sizeLimit / 1000).toFixed(2)} kB` : '',
+      budget: [entry.sizeLimit && `${(entry.sizeLimit / 1000).toFixed(2)} kB`, goal && `goal ${goal} kB`]
+        .filter(Boolean)
+        .join(', '),
     });
   }
 } catch {
   rows.push({ figure: 'size budgets', value: 'size-limit failed', budget: '' });
 }
+
+// The three client sizes beside their goals and beside what peers ship for the same job (gzip, their
+// own published figures for a minimal embed): issue #21.
+const peerSizes = [
+  ["Junction's vital-link", '2.1 kB'],
+  ['Fasten Connect', '2.2 kB'],
+  ['Terra UI', '4.6 kB'],
+  ['Plaid', '3.34 kB'],
+  ['Stripe', '3.18 kB'],
+];
+for (const [figure, value] of peerSizes)
+  rows.push({ figure: `size, peer: ${figure}`, value: `${value} gzip`, budget: '' });
 
 const browser = run('pnpm', ['exec', 'vitest', 'run', '--project', 'bench'], { THRYVE_BENCH: '1' });
 if (existsSync('.test-results/bench.json') && browser.status === 0) {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Where the bytes go: bundles an import set from the built packages as an app's production build
-// would (esbuild, minified, NODE_ENV=production, peers external) and prints each module's share.
+// would (esbuild, minified, NODE_ENV=production, peers external) and prints each module's share: first
+// the initial chunk (what loads before the first paint), then the lazy chunks (each dynamic `import()`,
+// fetched when its part first shows), without what the initial chunk already has.
 // `node scripts/size-report.mjs [quickstart|widget|react|core]`
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { lazyOnly, splitOf } from './lazy-chunks.mjs';
 
 const sets = {
   quickstart:
@@ -13,22 +16,47 @@ const sets = {
   core: "export * from '@thryve-connect/core';",
 };
 const name = process.argv[2] ?? 'quickstart';
-const result = await build({
-  stdin: { contents: sets[name], resolveDir: 'packages/react', loader: 'js' },
+const options = {
   bundle: true,
   minify: true,
   format: 'esm',
-  write: false,
-  metafile: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
   legalComments: 'none',
+};
+const modules = (metafile) =>
+  Object.entries(Object.values(metafile.outputs)[0].inputs)
+    .map(([file, { bytesInOutput }]) => ({
+      file: file.replace(/^.*packages\//, ''),
+      minified: bytesInOutput,
+    }))
+    .filter((row) => row.minified > 0)
+    .sort((a, b) => b.minified - a.minified);
+
+const { initial, targets, result } = await splitOf({
+  ...options,
+  stdin: { contents: sets[name], resolveDir: 'packages/react', loader: 'js' },
 });
 const code = result.outputFiles[0].contents;
-const total = gzipSync(code).length;
-const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
-  .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^.*packages\//, ''), minified: bytesInOutput }))
-  .filter((row) => row.minified > 0)
-  .sort((a, b) => b.minified - a.minified);
-console.log(`${name}: ${code.length} B minified, ${total} B gzip`);
-console.table(inputs);
+console.log(`${name}, initial chunk: ${code.length} B minified, ${gzipSync(code).length} B gzip`);
+console.table(modules(result.metafile));
+
+if (targets.length > 0) {
+  const rows = [];
+  let total = 0;
+  for (const target of targets) {
+    const chunk = await build({
+      ...options,
+      entryPoints: [target],
+      write: false,
+      metafile: true,
+      plugins: [lazyOnly(initial)],
+    });
+    const bytes = chunk.outputFiles[0].contents;
+    total += gzipSync(bytes).length;
+    for (const row of modules(chunk.metafile))
+      rows.push({ chunk: target.replace(/^.*packages\//, ''), ...row, gzip: gzipSync(bytes).length });
+  }
+  console.log(`${name}, lazy chunks (${targets.length}, each fetched on first use): ${total} B gzip in all`);
+  console.table(rows);
+}

@@ -81,7 +81,8 @@ export const ConfirmDisconnect: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Disconnect Fitbit' }));
-    await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    // The question is its own chunk, fetched with the first Disconnect click: it takes the focus on arrival.
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await expect(canvas.getByText(/Its data will no longer be shared/)).toBeVisible();
   },
 };

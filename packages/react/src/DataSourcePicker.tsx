@@ -10,19 +10,23 @@ import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useStat
 import type { Consent } from './Consent.js';
 import { DataSourceRow } from './DataSourceRow.js';
 import { ConsentNotice } from './internal/ConsentNotice.js';
-import { formatPlural, searchKey } from './internal/intl.js';
+import { mergeMessages } from './internal/mergeMessages.js';
 import { NativeSourceRow, type NativeSourcesAction } from './internal/NativeSourceRow.js';
 import { PickerContext, type PickerContextValue, type RenderSourceProps } from './internal/PickerContext.js';
 import { rootAttributes } from './internal/rootAttributes.js';
 import { sourceName } from './internal/sourceName.js';
 import { useConsent } from './internal/useConsent.js';
 import { useLatestRef } from './internal/useLatestRef.js';
+import { lazyModule, useLazyModule } from './internal/useLazyModule.js';
 import { type PickerMessages, pickerMessagesEn } from './pickerMessages.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { type ConnectionResultSource, useConnectionResult } from './useConnectionResult.js';
 import { useConnectionSession } from './useConnectionSession.js';
 import { type DataSourceWithStatus, type UseDataSourcesOptions, useDataSources } from './useDataSources.js';
-import { errorMessage, type MessageOverrides, mergeMessages, widgetMessagesEn } from './widgetMessages.js';
+import { errorMessage, type MessageOverrides, widgetMessagesEn } from './widgetMessages.js';
+
+// The search box loads when the picker first offers one; until then its place is held.
+const pickerSearch = lazyModule(() => import('./lazy/PickerSearch.js'));
 
 /** Props of {@link DataSourcePicker}. */
 export interface DataSourcePickerProps extends UseDataSourcesOptions {
@@ -165,27 +169,14 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
 
   // Search: on the names as shown (overrides included), without case or accents.
   const [query, setQuery] = useState('');
-  const searchInput = useRef<HTMLInputElement>(null);
   const showSearch =
     props.search === 'auto' || props.search === undefined ? sources.length > SEARCH_THRESHOLD : props.search;
-  const needle = showSearch ? searchKey(query.trim(), locale) : '';
+  const search = useLazyModule(pickerSearch, showSearch).module;
+  const filter = showSearch ? search?.filterSources : undefined;
   const shown = useMemo(
-    () =>
-      needle
-        ? sources.filter((source) => searchKey(sourceName(source, messages), locale).includes(needle))
-        : sources,
-    [sources, needle, locale, messages],
+    () => (filter ? filter(sources, query, locale, (source) => sourceName(source, messages)) : sources),
+    [filter, sources, query, locale, messages],
   );
-  // The count is announced once the typing settles, not at every key.
-  useEffect(() => {
-    if (!needle) return;
-    const timer = setTimeout(() => announce(formatPlural(messages.searchResults, locale, shown.length)), 400);
-    return () => clearTimeout(timer);
-  }, [needle, shown.length, announce, messages, locale]);
-  const clearSearch = () => {
-    setQuery('');
-    searchInput.current?.focus();
-  };
 
   // A source gone from the list (revoked, or excluded) is still named, from the catalogue if it can be.
   const nameOf = (id: DataSourceId) =>
@@ -315,42 +306,20 @@ export function DataSourcePicker(props: DataSourcePickerProps) {
           </button>
         </div>
       )}
-      {showSearch && (
-        // biome-ignore lint/a11y/useSemanticElements: <search> is unknown to React's jsdom and gives older Safari no landmark.
-        <div role="search" className="thryve-connect-picker__search">
-          <input
-            ref={searchInput}
-            type="search"
-            className="thryve-connect-picker__search-input"
-            aria-label={messages.searchLabel}
-            aria-controls={listId}
-            placeholder={messages.searchPlaceholder}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            onKeyDown={(event) => {
-              // Escape empties the box first, as a search field does; only then may it close anything.
-              if (event.key === 'Escape' && query) {
-                event.preventDefault();
-                event.stopPropagation();
-                setQuery('');
-              }
-            }}
+      {showSearch &&
+        (search ? (
+          <search.PickerSearch
+            query={query}
+            setQuery={setQuery}
+            listId={listId}
+            messages={messages}
+            locale={locale}
+            count={shown.length}
+            announce={announce}
           />
-          {query && (
-            <button
-              type="button"
-              className="thryve-connect-picker__clear"
-              aria-label={messages.clearSearch}
-              onClick={clearSearch}
-            >
-              <span aria-hidden="true">×</span>
-            </button>
-          )}
-        </div>
-      )}
-      {needle && shown.length === 0 && (
-        <p className="thryve-connect-picker__empty">{messages.noResults(query.trim())}</p>
-      )}
+        ) : (
+          <div className="thryve-connect-picker__search thryve-connect-picker__search--loading" />
+        ))}
       <PickerContext.Provider value={pickerContext}>
         <ul id={listId} className="thryve-connect-picker__list" aria-labelledby={labelId}>
           {shown.map((source) =>

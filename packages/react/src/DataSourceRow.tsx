@@ -1,11 +1,11 @@
 'use client';
 import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
-import { formatConnectedAt } from './internal/intl.js';
 import { monogram } from './internal/monogram.js';
 import { usePickerContext } from './internal/PickerContext.js';
 import { DisconnectWithoutScript, RowForm } from './internal/RowForm.js';
 import { sourceName } from './internal/sourceName.js';
 import { useHydrated } from './internal/useHydrated.js';
+import { lazyModule, useLazyModule } from './internal/useLazyModule.js';
 import type { PickerMessages } from './pickerMessages.js';
 import { type DataSourceConnectionStatus, useDataSourceConnection } from './useDataSourceConnection.js';
 import type { DataSourceWithStatus } from './useDataSources.js';
@@ -24,6 +24,12 @@ const BADGE = {
   revoking: 'statusRevoking',
   unknown: 'statusUnknown',
 } as const satisfies Record<Exclude<DataSourceConnectionStatus, 'error'>, keyof PickerMessages>;
+
+// Loaded when first shown: the question before a disconnect, the ways on after a blocked window, and
+// the date under a connected source (relative time formatting). Until then the row keeps its layout.
+const confirmStep = lazyModule(() => import('./lazy/ConfirmDisconnect.js'));
+const popupFallback = lazyModule(() => import('./lazy/PopupFallback.js'));
+const connectedSince = lazyModule(() => import('./lazy/ConnectedSince.js'));
 
 /**
  * One source of the picker: name, icon, status badge and its Connect / Disconnect controls. Memoized:
@@ -53,15 +59,16 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
     },
   });
   const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  // The Disconnect button stays, focused, until the question is here to take the focus.
+  const confirm = useLazyModule(confirmStep, confirming);
+  const Confirm = confirming ? confirm.module?.ConfirmDisconnect : undefined;
   const disconnectRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
   useEffect(() => {
-    // Focus follows the question: to Cancel when it opens, back to Disconnect when it closes.
-    if (confirming) cancelRef.current?.focus();
-    else if (wasConfirming.current) disconnectRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+    // Focus goes back to Disconnect when the question closes (the question takes it when it opens).
+    if (!Confirm && wasConfirming.current) disconnectRef.current?.focus();
+    wasConfirming.current = Boolean(Confirm);
+  }, [Confirm]);
 
   const status = connection.status;
   useEffect(() => {
@@ -73,10 +80,10 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
   const shownStatus = status === 'error' ? source.status : status;
   const badge = messages[BADGE[shownStatus]];
   const busy = status === 'connecting' || status === 'revoking';
-  const since =
-    picker.showConnectedSince && shownStatus === 'connected' && source.connectedAt
-      ? formatConnectedAt(source.connectedAt, picker.locale, Date.now())
-      : undefined;
+  const connectedAt = picker.showConnectedSince && shownStatus === 'connected' ? source.connectedAt : null;
+  const Since = useLazyModule(connectedSince, Boolean(connectedAt)).module?.ConnectedSince;
+  const fallbackUrl = connection.error ? connection.fallbackUrl : undefined;
+  const Fallback = useLazyModule(popupFallback, Boolean(fallbackUrl)).module?.PopupFallback;
   const canDisconnect = shownStatus === 'connected' || shownStatus === 'unknown';
   const canConnect = shownStatus !== 'connected';
   // Before hydration a click is a form post to the proxy: nothing in the page has to be ready.
@@ -132,7 +139,7 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
         </span>
         <span className="thryve-connect-source__actions">
           {canConnect &&
-            !confirming &&
+            !Confirm &&
             withForm(
               'connect',
               startConnect,
@@ -153,20 +160,24 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
               {(children) => withForm('revoke', startRevoke, children)}
             </DisconnectWithoutScript>
           )}
-          {canDisconnect && !confirming && confirmDisconnect && (hydrated || formRoutes === undefined) && (
+          {canDisconnect && !Confirm && confirmDisconnect && (hydrated || formRoutes === undefined) && (
             <button
               ref={disconnectRef}
               type="button"
               className="thryve-connect-button thryve-connect-button--danger"
               aria-label={messages.disconnect(name)}
               disabled={busy}
-              onClick={() => setConfirming(true)}
+              aria-busy={confirming}
+              onClick={() => {
+                setConfirming(true);
+                confirm.retry();
+              }}
             >
               {messages.disconnectShort}
             </button>
           )}
           {canDisconnect &&
-            !confirming &&
+            !Confirm &&
             !confirmDisconnect &&
             withForm(
               'revoke',
@@ -183,43 +194,26 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
               </button>,
             )}
         </span>
-        {since && (
-          <p className="thryve-connect-source__since">
-            {/* Relative to now: a server render and the browser may differ by a day at midnight. */}
-            <time dateTime={source.connectedAt ?? undefined} suppressHydrationWarning>
-              {since.relative ? messages.connectedAgo(since.text) : messages.connectedSince(since.text)}
-            </time>
-          </p>
-        )}
+        {connectedAt &&
+          (Since ? (
+            <Since connectedAt={connectedAt} locale={picker.locale} messages={messages} />
+          ) : (
+            // Its line, held until the text is here.
+            <p className="thryve-connect-source__since">{'\u00a0'}</p>
+          ))}
       </div>
-      {confirming && (
-        // biome-ignore lint/a11y/useSemanticElements: an inline question, not a modal <dialog>: focus stays in the list.
-        <div
-          className="thryve-connect-source__confirm"
-          role="group"
-          aria-label={messages.disconnect(name)}
-          // Escape backs out of the question, as it would close a dialog.
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(false);
-          }}
-        >
-          <p className="thryve-connect-source__message">{messages.confirmDisconnect(name)}</p>
-          <button
-            type="button"
-            className="thryve-connect-button thryve-connect-button--danger"
-            onClick={startRevoke}
-          >
-            {messages.confirm}
-          </button>
-          <button
-            ref={cancelRef}
-            type="button"
-            className="thryve-connect-button thryve-connect-button--secondary"
-            onClick={() => setConfirming(false)}
-          >
-            {messages.cancel}
-          </button>
-        </div>
+      {Confirm && (
+        <Confirm
+          name={name}
+          messages={messages}
+          onConfirm={startRevoke}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {confirming && confirm.failed && (
+        <p className="thryve-connect-source__message" role="alert">
+          {messages.errors.offline}
+        </p>
       )}
       {connection.error && (
         <div className="thryve-connect-source__error">
@@ -228,28 +222,10 @@ function DataSourceRowImpl({ source }: DataSourceRowProps) {
               ? messages.popupBlocked(name)
               : errorMessage(messages, connection.error)}
           </p>
-          {connection.fallbackUrl ? (
-            <>
-              {/* Only with a way back: without a redirectUri Thryve would leave the user on its own page. */}
-              {connection.canContinueInThisWindow && (
-                <button
-                  type="button"
-                  className="thryve-connect-button thryve-connect-button--secondary"
-                  onClick={connection.continueInThisWindow}
-                >
-                  {messages.openInThisWindow}
-                </button>
-              )}
-              <a
-                className="thryve-connect-link"
-                href={connection.fallbackUrl}
-                target="_blank"
-                rel="noopener noreferrer"
-                onClick={connection.reset}
-              >
-                {messages.openLink(name)}
-              </a>
-            </>
+          {fallbackUrl ? (
+            Fallback && (
+              <Fallback name={name} messages={messages} connection={connection} fallbackUrl={fallbackUrl} />
+            )
           ) : (
             <button
               type="button"

@@ -1,19 +1,15 @@
 'use client';
 import type { Locale, ThryveConnectError } from '@thryve-connect/core';
-import { type CSSProperties, type ReactNode, useCallback } from 'react';
+import { type CSSProperties, type ReactNode, type Ref, useCallback } from 'react';
 import type { Consent } from './Consent.js';
-import { ConsentNotice } from './internal/ConsentNotice.js';
+import { mergeMessages } from './internal/mergeMessages.js';
 import { rootAttributes } from './internal/rootAttributes.js';
 import { useConsent } from './internal/useConsent.js';
+import { lazyModule, useLazyModule } from './internal/useLazyModule.js';
 import { useWidgetFrame } from './internal/useWidgetFrame.js';
+import { widgetTextsEn } from './internal/widgetTextsEn.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
-import {
-  errorMessage,
-  type MessageOverrides,
-  mergeMessages,
-  type WidgetMessages,
-  widgetMessagesEn,
-} from './widgetMessages.js';
+import type { MessageOverrides, WidgetMessages } from './widgetMessages.js';
 
 /**
  * The iframe `sandbox` that keeps Thryve's widget and the providers' logins working: scripts and its own
@@ -91,6 +87,57 @@ function useHeightRef(height: number | string | undefined) {
   );
 }
 
+// Loaded when first needed: the privacy notice (only for a widget given a `consent` not yet accepted)
+// and the error texts other than `offline` and `default` (only when such an error shows).
+const consentGate = lazyModule(() => import('./lazy/WidgetConsent.js'));
+const errorTexts = lazyModule(() => import('./widgetMessages.js'));
+
+/** The panel of an error, an expired session or a part that could not be fetched: a text and its way out. */
+function panel(text: ReactNode, action: string, onClick: () => void) {
+  return (
+    <div className="thryve-connect-panel" role="alert">
+      <p className="thryve-connect-panel__text">{text}</p>
+      <button type="button" className="thryve-connect-button" onClick={onClick}>
+        {action}
+      </button>
+    </div>
+  );
+}
+
+/** The placeholder of a loading widget; over a loading iframe it covers it, else it holds the height. */
+function skeleton(cover: boolean, ref: Ref<HTMLDivElement> | undefined) {
+  return (
+    <div
+      className={`thryve-connect-widget__skeleton${cover ? ' thryve-connect-widget__skeleton--cover' : ''}`}
+      ref={ref}
+      aria-hidden="true"
+    >
+      <div className="thryve-connect-skeleton-line" />
+      <div className="thryve-connect-skeleton-line" />
+      <div className="thryve-connect-skeleton-line" />
+    </div>
+  );
+}
+
+/**
+ * An error's text. `offline` at once: when the network is gone, so is any fetch of the other texts.
+ * Any other kind loads the full table on its first show; until then the paragraph is empty (the alert
+ * is read out once, with the text), and `default` if the table cannot be fetched.
+ */
+function ErrorText({
+  error,
+  errors,
+}: {
+  error: ThryveConnectError;
+  errors: Partial<WidgetMessages['errors']>;
+}) {
+  const offline = error.code === 'network_error' || error.code === 'timeout';
+  const { module, failed } = useLazyModule(errorTexts, !offline);
+  if (offline) return errors.offline;
+  if (module) return module.errorMessage({ errors: { ...module.widgetMessagesEn.errors, ...errors } }, error);
+  return failed ? errors.default : null;
+}
+
 /**
  * Thryve's hosted Connection Widget in an iframe: gets a session through the provider's controller,
  * validates its URL against the allowed origins, and handles loading, errors and expiry with a way out.
@@ -102,8 +149,10 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const context = useThryveConnect('ThryveConnectionWidget');
   const { client, locale: providerLocale, messages: translations } = context;
   const locale = props.locale ?? providerLocale;
-  const messages = mergeMessages(widgetMessagesEn, translations?.[locale], props.messages);
+  // The English base holds only the initial error texts; `ErrorText` brings the rest.
+  const messages = mergeMessages(widgetTextsEn as WidgetMessages, translations?.[locale], props.messages);
   const consent = useConsent(props.consent);
+  const gate = useLazyModule(consentGate, consent.needed);
   const widget = useWidgetFrame({
     locale,
     enabled: !consent.needed,
@@ -123,15 +172,19 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
     ...rootAttributes(context, locale),
   };
   if (widget.status === 'consent') {
-    // Not even a preconnect: before the user agrees, the browser contacts nothing of Thryve's.
+    // Not even a preconnect: before the user agrees, the browser contacts nothing of Thryve's. While
+    // the notice loads, the skeleton holds the widget's place; if it cannot be fetched, a Retry.
+    const Gate = gate.module?.WidgetConsent;
     return (
       props.consent && (
-        <div {...rootProps} data-state="consent">
-          <ConsentNotice consent={props.consent} linkText={messages.consentLink}>
-            <button type="button" className="thryve-connect-button" onClick={consent.accept}>
-              {messages.consentAccept}
-            </button>
-          </ConsentNotice>
+        <div {...rootProps} data-state="consent" aria-busy={!Gate && !gate.failed}>
+          {Gate ? (
+            <Gate consent={props.consent} messages={messages} onAccept={consent.accept} />
+          ) : gate.failed ? (
+            panel(messages.errors.offline, messages.retry, gate.retry)
+          ) : (
+            skeleton(false, sized)
+          )}
         </div>
       )
     );
@@ -182,42 +235,17 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
           onLoad={frame.onLoad}
         />
       )}
-      {loading &&
-        (props.loadingFallback ?? (
-          <div
-            // Over the loading iframe when there is one; in the flow, holding the height, before.
-            className={`thryve-connect-widget__skeleton${frame ? ' thryve-connect-widget__skeleton--cover' : ''}`}
-            ref={frame ? undefined : sized}
-            aria-hidden="true"
-          >
-            <div className="thryve-connect-skeleton-line" />
-            <div className="thryve-connect-skeleton-line" />
-            <div className="thryve-connect-skeleton-line" />
-          </div>
-        ))}
+      {/* Over the loading iframe when there is one; in the flow, holding the height, before. */}
+      {loading && (props.loadingFallback ?? skeleton(frame !== null, frame ? undefined : sized))}
       {widget.status === 'error' &&
-        (props.errorFallback !== undefined ? (
-          typeof props.errorFallback === 'function' ? (
-            props.errorFallback({ error: widget.error, retry: widget.retry })
-          ) : (
-            props.errorFallback
-          )
-        ) : (
-          <div className="thryve-connect-panel" role="alert">
-            <p className="thryve-connect-panel__text">{errorMessage(messages, widget.error)}</p>
-            <button type="button" className="thryve-connect-button" onClick={widget.retry}>
-              {messages.retry}
-            </button>
-          </div>
-        ))}
-      {widget.status === 'expired' && !keptPage && (
-        <div className="thryve-connect-panel" role="alert">
-          <p className="thryve-connect-panel__text">{messages.widgetExpired}</p>
-          <button type="button" className="thryve-connect-button" onClick={widget.reload}>
-            {messages.reload}
-          </button>
-        </div>
-      )}
+        (props.errorFallback !== undefined
+          ? typeof props.errorFallback === 'function'
+            ? props.errorFallback({ error: widget.error, retry: widget.retry })
+            : props.errorFallback
+          : panel(<ErrorText error={widget.error} errors={messages.errors} />, messages.retry, widget.retry))}
+      {widget.status === 'expired' &&
+        !keptPage &&
+        panel(messages.widgetExpired, messages.reload, widget.reload)}
     </div>
   );
 }

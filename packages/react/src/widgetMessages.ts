@@ -1,4 +1,5 @@
 import type { ThryveConnectErrorCode } from '@thryve-connect/core';
+import { widgetTextsEn } from './internal/widgetTextsEn.js';
 
 /**
  * What the components can say went wrong: one text per kind of failure the user can act on, not one
@@ -44,22 +45,14 @@ export type MessageOverrides<T extends Pick<WidgetMessages, 'errors'>> = Omit<Pa
 
 /** English widget texts: the fallback for every locale without its own. */
 export const widgetMessagesEn: WidgetMessages = {
-  widgetTitle: 'Connect your health data sources',
-  widgetLoading: 'Loading the connection widget…',
-  widgetReady: 'The connection widget is ready.',
-  widgetExpired: 'This connection session has expired. Reload it to continue.',
-  reload: 'Reload',
-  retry: 'Try again',
-  consentAccept: 'Agree and continue',
-  consentLink: 'Read the privacy notice',
+  ...widgetTextsEn,
   errors: {
+    ...widgetTextsEn.errors,
     signedOut: 'You are signed out. Sign in again to connect your data sources.',
     forbidden: 'You are not allowed to connect data sources.',
-    offline: 'Could not reach the connection service. Check your internet connection and try again.',
     unavailable: 'The connection service is not available right now. Try again in a moment.',
     invalid: 'The connection service sent an answer this app cannot use.',
     rateLimited: (seconds) => `Too many attempts. Try again in ${seconds} s.`,
-    default: 'Something went wrong. Try again.',
   },
 };
 
@@ -86,21 +79,6 @@ const KIND: Partial<Record<ThryveConnectErrorCode, keyof ErrorMessages>> = {
  * server's own limits refill well within it.
  */
 const UNKNOWN_WAIT_MS = 60_000;
-
-/**
- * Merges text layers over a complete base: a translation (the provider's `messages[locale]`), then a
- * component's `messages` prop. `errors` merges by kind, so overriding one text keeps the others.
- */
-export function mergeMessages<T extends Pick<WidgetMessages, 'errors'>>(
-  base: T,
-  ...layers: (MessageOverrides<T> | undefined)[]
-): T {
-  let result = base;
-  for (const layer of layers) {
-    if (layer) result = { ...result, ...layer, errors: { ...result.errors, ...layer.errors } } as T;
-  }
-  return result;
-}
 
 /**
  * The user-facing text for an error, or for a bare code. A `rate_limited` error names the whole seconds

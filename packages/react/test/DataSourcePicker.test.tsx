@@ -139,7 +139,8 @@ describe('DataSourcePicker', () => {
     fireEvent.click(button);
 
     expect(onPopupBlocked).toHaveBeenCalledWith(expect.stringContaining('dataSourceDirectConnection.html'));
-    const link = screen.getByRole('link', { name: 'Open the Fitbit connection page' });
+    // The ways on after a blocked window are a lazy chunk, fetched when this first happens.
+    const link = await screen.findByRole('link', { name: 'Open the Fitbit connection page' });
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     // Continuing in this window without a redirectUri would strand the user on Thryve's result page.
     expect(screen.queryByRole('button', { name: 'Continue in this window' })).toBeNull();
@@ -151,7 +152,8 @@ describe('DataSourcePicker', () => {
     renderPicker(fetcher, <DataSourcePicker include={[1]} />);
     const disconnect = await screen.findByRole('button', { name: 'Disconnect Fitbit' });
     fireEvent.click(disconnect);
-    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    // The question is a lazy chunk, fetched with the first Disconnect click.
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
     expect(document.activeElement).toBe(cancel);
     fireEvent.click(cancel);
     await waitFor(() =>

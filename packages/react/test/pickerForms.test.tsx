@@ -149,7 +149,7 @@ describe('given the page has hydrated', () => {
     const container = await hydrate({});
     expect(container.querySelector('details')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect Fitbit' }));
-    expect(screen.getByRole('group', { name: 'Disconnect Fitbit' })).toBeTruthy();
+    expect(await screen.findByRole('group', { name: 'Disconnect Fitbit' })).toBeTruthy();
   });
 
   it("calls onConnected once for the server's result", async () => {

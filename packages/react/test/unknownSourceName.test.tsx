@@ -47,7 +47,7 @@ describe('given a connected source the catalogue does not know', () => {
     const backend = createFakeFetcher({ connected: [UNKNOWN] });
     renderWithProvider(backend.fetcher, <DataSourcePicker />, GERMAN);
     fireEvent.click(await screen.findByRole('button', { name: 'Datenquelle 48 trennen' }));
-    const question = screen.getByRole('group', { name: 'Datenquelle 48 trennen' });
+    const question = await screen.findByRole('group', { name: 'Datenquelle 48 trennen' });
     expect(question.textContent).toContain(
       'Datenquelle 48 trennen? Die Daten werden dann nicht mehr geteilt.',
     );

@@ -1,5 +1,5 @@
 import type { ThryveConnectContextValue } from '../ThryveConnectContext.js';
-import { directionOf } from './intl.js';
+import { directionOf } from './directionOf.js';
 
 /**
  * What our components' root element carries: the language of its texts, their direction (the

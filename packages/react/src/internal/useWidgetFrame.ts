@@ -8,10 +8,11 @@ import {
   ThryveConnectError,
   type ThryveUser,
 } from '@thryve-connect/core';
-import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 'react';
 import { IS_DEVELOPMENT } from '#is-development';
 import { useThryveConnect } from '../ThryveConnectContext.js';
 import { useConnectionSession } from '../useConnectionSession.js';
+import { useHydrated } from './useHydrated.js';
 import { useLatestRef } from './useLatestRef.js';
 import { useRerenderAt } from './useRerenderAt.js';
 
@@ -55,10 +56,10 @@ export interface UseWidgetFrameOptions {
 interface FrameLoad {
   url: string;
   /**
-   * `in_server_html`: the frame came with the server's HTML and may have loaded (its load event gone)
-   * before this script ran; it shows as the server rendered it until the browser says which.
+   * `server`: the frame came with the server's HTML and may have loaded (its load event gone) before
+   * this script ran; it shows as the server rendered it until the browser says which.
    */
-  state: 'in_server_html' | 'loading' | 'loaded' | 'timed_out';
+  state: 'server' | 'loading' | 'loaded' | 'timed_out';
   /** Bumped by Retry: a new iframe element for the same URL. */
   attempt: number;
   /** The iframe element came with the server's HTML (not one this script created). */
@@ -68,48 +69,25 @@ interface FrameLoad {
 }
 
 interface FrameMemory {
-  /** The session whose page has loaded: kept on screen until the user reloads it. */
-  /** Whose and in which language: another user's or locale's frame is never shown. */
+  /** The session whose page has loaded, kept on screen until the user reloads it; whose and in which language. */
   pinned: { user: ThryveUser | null; locale: Locale; session: ConnectionSession } | null;
   load: FrameLoad | null;
 }
 
-type FrameEvent =
-  | { type: 'show'; url: string }
-  | { type: 'not_seen_loaded'; url: string }
-  | { type: 'loaded'; url: string; pin: FrameMemory['pinned'] }
-  | { type: 'timeout'; url: string; attempt: number; error: ThryveConnectError }
-  | { type: 'retry'; url: string }
-  | { type: 'unpin' };
-
-function frameReducer(memory: FrameMemory, event: FrameEvent): FrameMemory {
-  const load = memory.load?.url === ('url' in event ? event.url : undefined) ? memory.load : null;
-  switch (event.type) {
-    case 'show':
-      // A new URL is a new iframe that has to load again.
-      return load ? memory : { ...memory, load: { url: event.url, state: 'loading', attempt: 0 } };
-    case 'not_seen_loaded':
-      return load?.state === 'in_server_html' ? { ...memory, load: { ...load, state: 'loading' } } : memory;
-    case 'loaded':
-      if (!load || load.state === 'loaded') return memory;
-      return { pinned: event.pin ?? memory.pinned, load: { ...load, state: 'loaded', error: undefined } };
-    case 'timeout':
-      if (load?.attempt !== event.attempt || (load.state !== 'loading' && load.state !== 'in_server_html'))
-        return memory;
-      return { ...memory, load: { ...load, state: 'timed_out', error: event.error } };
-    case 'retry':
-      return { ...memory, load: { url: event.url, state: 'loading', attempt: (load?.attempt ?? 0) + 1 } };
-    case 'unpin':
-      return { ...memory, pinned: null };
-  }
+/** Changes what is known of `url`'s frame: a late event of a frame no longer shown changes nothing. */
+function changeLoad(
+  setMemory: Dispatch<SetStateAction<FrameMemory>>,
+  url: string,
+  change: (load: FrameLoad) => Partial<FrameMemory> | false,
+) {
+  setMemory((memory) => {
+    const changed = memory.load?.url === url && change(memory.load);
+    return changed ? { ...memory, ...changed } : memory;
+  });
 }
 
-const subscribeToNothing = () => () => {};
-
-/** Whether the browser has a Resource Timing entry for an iframe at `url`: reported when it loaded. */
-function frameEntryIn(entries: PerformanceEntryList): boolean {
-  return entries.some((entry) => (entry as PerformanceResourceTiming).initiatorType === 'iframe');
-}
+// Fetched only for a frame that came in the server's HTML.
+const loadServerFrameWatch = () => import('../lazy/watchServerFrame.js');
 
 /**
  * The widget's state: the session from the provider's controller, the iframe's load with its timeout,
@@ -125,24 +103,14 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   const onRefreshRef = useLatestRef(options.onSessionRefresh);
 
   // True on the server and while hydrating its HTML, false in any render the browser made itself.
-  const inServerHtml = useSyncExternalStore(
-    subscribeToNothing,
-    () => false,
-    () => true,
-  );
+  const inServerHtml = !useHydrated();
   // A session the server handed over waits too: its frame is Thryve's page, loaded from the browser.
   const current = enabled && session.status === 'ready' ? session.session : undefined;
-  const [memory, dispatch] = useReducer(
-    frameReducer,
-    current,
-    (initial): FrameMemory => ({
-      pinned: null,
-      load:
-        inServerHtml && initial
-          ? { url: initial.url, state: 'in_server_html', attempt: 0, fromServer: true }
-          : null,
-    }),
-  );
+  const [memory, setMemory] = useState<FrameMemory>(() => ({
+    pinned: null,
+    load:
+      inServerHtml && current ? { url: current.url, state: 'server', attempt: 0, fromServer: true } : null,
+  }));
   // Another user's or locale's page is never shown.
   const pinned =
     memory.pinned?.user === user && memory.pinned.locale === locale ? memory.pinned.session : undefined;
@@ -156,46 +124,61 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   useEffect(() => {
     if (!url) return;
     shownAt.current = client.now();
-    dispatch({ type: 'show', url });
+    // A new URL is a new iframe that has to load again.
+    setMemory((memory) =>
+      memory.load?.url === url ? memory : { ...memory, load: { url, state: 'loading', attempt: 0 } },
+    );
     const timer = setTimeout(() => {
       const message = IS_DEVELOPMENT ? `The connection widget did not load within ${loadTimeoutMs} ms.` : '';
-      dispatch({ type: 'timeout', url, attempt, error: new ThryveConnectError('timeout', message) });
+      const error = new ThryveConnectError('timeout', message);
+      changeLoad(
+        setMemory,
+        url,
+        (load) =>
+          load.attempt === attempt &&
+          (load.state === 'loading' || load.state === 'server') && {
+            load: { ...load, state: 'timed_out', error },
+          },
+      );
     }, loadTimeoutMs);
     return () => clearTimeout(timer);
   }, [url, attempt, loadTimeoutMs, client]);
 
-  const markLoaded = (loadedUrl: string) =>
-    dispatch({
-      type: 'loaded',
-      url: loadedUrl,
-      pin: shown?.url === loadedUrl ? { user, locale, session: shown } : null,
-    });
+  const markLoaded = (loadedUrl: string) => {
+    const pin = shown?.url === loadedUrl && { pinned: { user, locale, session: shown } };
+    changeLoad(
+      setMemory,
+      loadedUrl,
+      (load) => load.state !== 'loaded' && { load: { ...load, state: 'loaded', error: undefined }, ...pin },
+    );
+  };
   const markLoadedRef = useLatestRef(markLoaded);
 
-  // A frame from the server's HTML fires no load event that React hears if it loaded before hydration.
-  // The browser reports an iframe's Resource Timing entry when it loads (in Chromium, before the load
-  // event): one there means loaded; none means still loading, with the same timeout as any frame.
+  // A frame from the server's HTML fires no load event that React hears if it loaded before hydration:
+  // `watchServerFrame` asks the browser (fetched only then). Until it answers the frame shows as the
+  // server rendered it; if it cannot be fetched, the frame loads under the timeout as any frame.
   const serverFrameUrl =
-    memory.load?.fromServer && (memory.load.state === 'in_server_html' || memory.load.state === 'loading')
+    memory.load?.fromServer && (memory.load.state === 'server' || memory.load.state === 'loading')
       ? memory.load.url
       : undefined;
   useEffect(() => {
     if (!serverFrameUrl) return;
-    const name = new URL(serverFrameUrl, document.baseURI).href;
-    if (typeof performance !== 'undefined' && typeof performance.getEntriesByName === 'function') {
-      if (frameEntryIn(performance.getEntriesByName(name, 'resource'))) {
-        markLoadedRef.current(serverFrameUrl);
-        return;
-      }
-    }
-    dispatch({ type: 'not_seen_loaded', url: serverFrameUrl });
-    // An entry can arrive after this check for a load that happened before React listened for it.
-    if (typeof PerformanceObserver === 'undefined') return;
-    const observer = new PerformanceObserver((list) => {
-      if (frameEntryIn(list.getEntriesByName(name))) markLoadedRef.current(serverFrameUrl);
-    });
-    observer.observe({ type: 'resource' });
-    return () => observer.disconnect();
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    const notSeen = () =>
+      changeLoad(
+        setMemory,
+        serverFrameUrl,
+        (load) => load.state === 'server' && { load: { ...load, state: 'loading' } },
+      );
+    loadServerFrameWatch().then(({ watchServerFrame }) => {
+      if (!stopped)
+        stop = watchServerFrame(serverFrameUrl, () => markLoadedRef.current(serverFrameUrl), notSeen);
+    }, notSeen);
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }, [serverFrameUrl, markLoadedRef]);
 
   // The host hears each frame's load once, however the widget learnt of it.
@@ -239,31 +222,24 @@ export function useWidgetFrame(options: UseWidgetFrameOptions): WidgetFrameState
   if (error) {
     const retry = () => {
       // The session is fine and the page did not load: the same URL again, in a new iframe.
-      if (url && current?.url === url) dispatch({ type: 'retry', url });
+      if (url && current?.url === url)
+        setMemory((memory) => ({ ...memory, load: { url, state: 'loading', attempt: attempt + 1 } }));
       else session.refresh();
     };
     return { status: 'error', error, retry };
   }
   const frame = url ? { key: `${url}#${attempt}`, src: url, onLoad: () => markLoaded(url) } : null;
-  if (aged) {
+  if (expired) {
     const reload = () => {
       // The user chose to leave the aged page: the fresh session if it is here, else fetch one.
-      dispatch({ type: 'unpin' });
+      setMemory((memory) => ({ ...memory, pinned: null }));
       client.emit({ type: 'RELOADED' });
       if (!current || current.url === pinned?.url) session.refresh();
     };
-    return { status: 'expired', frame, reload };
+    // Nothing had loaded when the session expired: nothing to keep on screen.
+    return { status: 'expired', frame: aged ? frame : null, reload };
   }
-  if (!pinned && session.status === 'expired')
-    return {
-      status: 'expired',
-      frame: null,
-      reload: () => {
-        client.emit({ type: 'RELOADED' });
-        session.refresh();
-      },
-    };
-  if (frame && shown && (load?.state === 'loaded' || load?.state === 'in_server_html'))
+  if (frame && shown && (load?.state === 'loaded' || load?.state === 'server'))
     return { status: 'ready', frame, session: shown };
   return { status: 'loading', frame };
 }
