@@ -64,7 +64,9 @@ for (const [set, contents] of [
     stdin: { contents, resolveDir: 'packages/react', loader: 'js' },
   });
   for (const target of targets) {
-    const file = target.replace(/^.*packages\/react\/(src|dist)\//, '');
+    const file = target
+      .replace(/^.*packages\/react\/(src|dist)\//, '')
+      .replace(/^.*packages\/core\/(src|dist)\//, 'core/');
     if (lazyChecks.some((check) => check.file === file)) continue;
     lazyChecks.push({
       file,

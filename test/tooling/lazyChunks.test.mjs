@@ -12,7 +12,10 @@ const options = {
 };
 const split = (contents) =>
   splitOf({ ...options, stdin: { contents, resolveDir: 'packages/react', loader: 'js' } });
-const names = (paths) => [...paths].map((path) => path.replace(/^.*packages\/react\/(src|dist)\//, ''));
+const names = (paths) =>
+  [...paths].map((path) =>
+    path.replace(/^.*packages\/react\/(src|dist)\//, '').replace(/^.*packages\/core\/(src|dist)\//, 'core/'),
+  );
 
 describe('the quick start (provider, widget, createProxyFetcher)', () => {
   it('leaves the privacy notice, the rarer error texts and the server-frame check out of the initial chunk', async () => {
@@ -29,6 +32,8 @@ describe('the quick start (provider, widget, createProxyFetcher)', () => {
     ])
       expect(first).not.toContain(lazy);
     expect(names(targets).sort()).toEqual([
+      // The proxy fetcher's reader of an error answer (core).
+      'core/internal/errorAnswer.ts',
       'lazy/WidgetConsent.tsx',
       'lazy/watchServerFrame.ts',
       'widgetMessages.ts',
