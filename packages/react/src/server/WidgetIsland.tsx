@@ -155,6 +155,7 @@ export function WidgetIsland(props: WidgetIslandProps) {
         <div className="thryve-connect-panel" role="alert">
           <p className="thryve-connect-panel__text">{view.status === 'error' ? view.text : texts.expired}</p>
           {/* A link to this page: before the script runs (or without it) a reload renders a new session. */}
+          {/* biome-ignore lint/a11y/useValidAnchor: it is navigation (a reload) until the island takes the click */}
           <a href="" className="thryve-connect-button" onClick={refresh}>
             {view.status === 'error' ? texts.retry : texts.reload}
           </a>
