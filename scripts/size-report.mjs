@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where the bytes go: bundles an import set from the built packages as an app's production build
 // would (esbuild, minified, NODE_ENV=production, peers external) and prints each module's share.
-// `node scripts/size-report.mjs [quickstart|widget|react|core]`
+// `node scripts/size-report.mjs [quickstart|widget|react|core|server]`
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -11,6 +11,8 @@ const sets = {
   widget: "export { ThryveConnectProvider, ThryveConnectionWidget } from '@thryve-connect/react';",
   react: "export * from '@thryve-connect/react';",
   core: "export * from '@thryve-connect/core';",
+  // The server widget's client island, with what it imports (its on-demand refresh code included).
+  server: "export { WidgetIsland } from './dist/server/WidgetIsland.js';",
 };
 const name = process.argv[2] ?? 'quickstart';
 const result = await build({
