@@ -117,7 +117,7 @@ export default defineConfig({
           name: 'react-18',
           environment: 'jsdom',
           include: ['packages/react/test/**/*.test.{ts,tsx}'],
-          exclude: ['packages/react/test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['packages/react/test/**/*.{browser,server}.test.{ts,tsx}'],
           setupFiles: ['packages/react/test/react18.setup.ts', 'packages/react/test/setup.ts'],
           // Inlined so the aliases reach it too: one React in the process, not two.
           server: { deps: { inline: ['@tanstack/react-query'] } },
@@ -130,8 +130,31 @@ export default defineConfig({
           name: 'react',
           environment: 'jsdom',
           include: ['packages/react/test/**/*.test.{ts,tsx}'],
-          exclude: ['packages/react/test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['packages/react/test/**/*.{browser,server}.test.{ts,tsx}'],
           setupFiles: ['packages/react/test/setup.ts'],
+        },
+      },
+      {
+        // `@thryve-connect/react/server` as an RSC bundler runs it: under the `react-server` condition,
+        // where `react` is React's server build (no hooks). The island's HTML is rendered in a second
+        // Node process without the condition, as a framework's SSR renders a client component.
+        resolve: {
+          alias: [
+            {
+              find: '@thryve-connect/react/server',
+              replacement: here('./packages/react/src/server/index.ts'),
+            },
+            ...alias,
+          ],
+        },
+        ssr: {
+          resolve: { conditions: ['react-server', 'development'], externalConditions: ['react-server'] },
+        },
+        test: {
+          name: 'react-server',
+          environment: 'node',
+          include: ['packages/react/test/**/*.server.test.{ts,tsx}'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -109,4 +109,18 @@ if (existsSync('packages/server/bench/fleet.mjs')) {
   }
 }
 
+// The server widget (`@thryve-connect/react/server`): the script it adds to a Next page, measured on the
+// Next consumer's production build (scripts/bench/rscPage.mjs; packs, installs and builds it first).
+try {
+  const { measureRscPage } = await import('./bench/rscPage.mjs');
+  const rsc = measureRscPage();
+  rows.push({
+    figure: 'rsc page: JS the server widget adds (Next, on load)',
+    value: `${(rsc.addedBytes / 1000).toFixed(2)} kB gzip (+${(rsc.onDemandBytes / 1000).toFixed(2)} kB on Reload)`,
+    budget: `${(rsc.budgetBytes / 1000).toFixed(2)} kB`,
+  });
+} catch (error) {
+  rows.push({ figure: 'rsc page', value: `failed: ${String(error).split('\n')[0]}`, budget: '' });
+}
+
 console.table(rows);

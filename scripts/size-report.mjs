@@ -3,7 +3,7 @@
 // would (esbuild, minified, NODE_ENV=production, peers external) and prints each module's share: first
 // the initial chunk (what loads before the first paint), then the lazy chunks (each dynamic `import()`,
 // fetched when its part first shows), without what the initial chunk already has.
-// `node scripts/size-report.mjs [quickstart|widget|react|core]`
+// `node scripts/size-report.mjs [quickstart|widget|react|core|server]`
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { lazyOnly, splitOf } from './lazy-chunks.mjs';
@@ -14,6 +14,8 @@ const sets = {
   widget: "export { ThryveConnectProvider, ThryveConnectionWidget } from '@thryve-connect/react';",
   react: "export * from '@thryve-connect/react';",
   core: "export * from '@thryve-connect/core';",
+  // The server widget's client island, with what it imports (its on-demand refresh code included).
+  server: "export { WidgetIsland } from './dist/server/WidgetIsland.js';",
 };
 const name = process.argv[2] ?? 'quickstart';
 const options = {

@@ -40,6 +40,9 @@ export default defineConfig({
         'src/index.ts',
         ...locales,
         'src/testing/index.ts',
+        // The Server Component entry (`./server`) under `react-server`, and what it is elsewhere.
+        'src/server/index.ts',
+        'src/server/unsupported.ts',
         // Development-only code, reached only through `#is-development`'s development file.
         'src/internal/useProviderWarnings.ts',
         'src/internal/developmentWarnings.ts',

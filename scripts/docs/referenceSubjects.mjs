@@ -20,6 +20,11 @@ export const REFERENCE_SUBJECTS = [
     type: 'ThryveConnectionWidgetProps',
   },
   {
+    page: 'stories/guides/ReferenceThryveConnectionWidget.mdx',
+    module: '@thryve-connect/react/server',
+    type: 'ServerConnectionWidgetProps',
+  },
+  {
     page: 'stories/guides/ReferenceDataSourcePicker.mdx',
     module: '@thryve-connect/react',
     type: 'DataSourcePickerProps',

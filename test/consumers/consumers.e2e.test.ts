@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type Sandbox, startSandbox } from '@thryve-connect/sandbox';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain script module of the bench, no declarations
+import { measureRscPage, RSC_PAGE_BUDGET_BYTES } from '../../scripts/bench/rscPage.mjs';
 import { launchChromium } from '../support/chromium.js';
 import { SANDBOX_CREDENTIALS } from '../support/ports.js';
 
@@ -133,11 +135,14 @@ function viteApp(react?: string, mode: 'production' | 'development' = 'productio
   });
 }
 
+/** What `next build` printed: its route table marks each route static or dynamic. */
+let nextBuildOutput = '';
+
 /** The Next.js app's production build, served by `next start`. */
 function nextApp() {
   return serve('next-app', async () => {
     const dir = prepare('next-app');
-    sh('npx', ['next', 'build'], dir, {
+    nextBuildOutput = sh('npx', ['next', 'build'], dir, {
       NEXT_PUBLIC_THRYVE_SANDBOX_URL: sandbox.url,
       NODE_ENV: 'production',
     });
@@ -392,6 +397,119 @@ async function openAs(url: string, alias: string) {
   };
   return { page, sessions, connections, seen, frameSrc, widgetState, badge, signIn, close };
 }
+
+describe('the widget as a Server Component (@thryve-connect/react/server)', () => {
+  const frameIn = (html: string) =>
+    new RegExp(`<iframe src="(${sandbox.url.replaceAll('.', '\\.')}/\\?connectionSessionToken=[^"]+)"`)
+      .exec(html)?.[1]
+      ?.replaceAll('&amp;', '&');
+
+  it('renders at request time: next build marks its routes dynamic (one that reads no request data too), each user’s HTML holds their own frame, and the page’s script grows by at most 1.5 kB gzip', async () => {
+    const { dir, url } = await nextApp();
+    expect(nextBuildOutput).toMatch(/ƒ \/server-widget\s*$/m);
+    // The widget alone makes this one dynamic: the page reads no cookie and calls no connection().
+    expect(nextBuildOutput).toMatch(/ƒ \/server-widget-fixed\s*$/m);
+    expect((await fetch(`${url}/server-widget-fixed`)).headers.get('cache-control')).toContain('no-store');
+
+    const as = (alias: string) =>
+      fetch(`${url}/server-widget`, { headers: { cookie: `demo-user=${alias}` } });
+    const [a, b] = await Promise.all([as(newAlias('rsc-a')), as(newAlias('rsc-b'))]);
+    expect(a.headers.get('cache-control')).toContain('no-store');
+    const [aHtml, bHtml] = [await a.text(), await b.text()];
+    const [aSrc, bSrc] = [frameIn(aHtml), frameIn(bHtml)];
+    expect(tokenOf(aSrc ?? null)).toMatch(/^\d+X\d+$/);
+    expect(tokenOf(bSrc ?? null)).toMatch(/^\d+X\d+$/);
+    expect(tokenOf(aSrc ?? null)).not.toBe(tokenOf(bSrc ?? null));
+    expect(aHtml).toContain('data-state="ready"');
+
+    const bytes = measureRscPage({ dir });
+    console.info(`server widget: +${bytes.addedBytes} B gzip on load, ${bytes.onDemandBytes} B on Reload`);
+    expect(bytes.addedBytes).toBeGreaterThan(0);
+    expect(bytes.addedBytes).toBeLessThanOrEqual(RSC_PAGE_BUDGET_BYTES);
+  }, 900_000);
+
+  it('in Chromium: a frame loaded before hydration is ready with no session request and no hydration warning; at the session’s age an announced Reload gets a fresh session through the route and swaps the frame', async () => {
+    const { url } = await nextApp();
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'demo-user', value: newAlias('rsc-browser'), url }]);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /hydrat/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const sessions: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/thryve/session')) sessions.push(request.method());
+    });
+    // Every data-state the widget shows, from the first byte.
+    await page.addInitScript(() => {
+      const states: string[] = [];
+      (window as unknown as { __states: string[] }).__states = states;
+      new MutationObserver(() => {
+        const state = document.querySelector('.thryve-connect-widget')?.getAttribute('data-state');
+        if (state && states.at(-1) !== state) states.push(state);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    // The page's script waits until the server's frame has loaded: its load event is gone by hydration.
+    let release = () => {};
+    const held = new Promise<void>((go) => {
+      release = go;
+    });
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const framed = page.waitForEvent('framenavigated', (frame) => frame.url().startsWith(sandbox.url));
+    const navigation = page.goto(`${url}/server-widget`);
+    await (await framed).waitForLoadState('load');
+    release();
+    await navigation;
+    await page.waitForLoadState('networkidle');
+    const widget = page.locator('.thryve-connect-widget');
+    const firstSrc = await page.locator('iframe').getAttribute('src');
+    expect(await widget.getAttribute('data-state')).toBe('ready');
+    expect(await page.evaluate(() => (window as unknown as { __states: string[] }).__states)).toEqual([
+      'ready',
+    ]);
+    expect(sessions).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The session's age, on a clock the test moves. (Playwright's fake clock also fakes `performance`,
+    // so this page cannot tell that its frame loaded: it is on screen, loading, when the session ages.)
+    const aged = await browser.newContext();
+    await aged.addCookies([{ name: 'demo-user', value: newAlias('rsc-aged'), url }]);
+    const agedPage = await aged.newPage();
+    agedPage.on('console', (message) => {
+      if (message.type() === 'error' || /hydrat/i.test(message.text())) problems.push(message.text());
+    });
+    agedPage.on('request', (request) => {
+      if (request.url().includes('/api/thryve/session')) sessions.push(request.method());
+    });
+    await agedPage.clock.install();
+    await agedPage.goto(`${url}/server-widget`);
+    await agedPage.waitForLoadState('networkidle');
+    const agedWidget = agedPage.locator('.thryve-connect-widget');
+    const agedSrc = await agedPage.locator('iframe').getAttribute('src');
+    expect(sessions).toEqual([]);
+    await agedPage.clock.fastForward('10:00');
+    await expect.poll(() => agedWidget.getAttribute('data-state')).toBe('expired');
+    expect(await agedPage.getByRole('status').textContent()).toBe(
+      'This connection session has expired. Reload it to continue.',
+    );
+    expect(await agedPage.locator('iframe').getAttribute('src')).toBe(agedSrc); // the page stays until asked
+    await agedPage.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => agedWidget.getAttribute('data-state')).toBe('ready');
+    const freshSrc = await agedPage.locator('iframe').getAttribute('src');
+    expect(new URL(freshSrc ?? '').origin).toBe(sandbox.url);
+    expect(tokenOf(freshSrc)).not.toBe(tokenOf(agedSrc));
+    expect(tokenOf(freshSrc)).not.toBe(tokenOf(firstSrc));
+    expect(sessions).toEqual(['POST']);
+    expect(problems).toEqual([]);
+    await aged.close();
+  }, 900_000);
+});
 
 describe('under a strict style policy', () => {
   it("given a Next page served with style-src 'self', the widget and the picker cause no violation and the widget keeps its height", async () => {

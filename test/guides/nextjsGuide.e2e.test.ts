@@ -174,6 +174,7 @@ beforeAll(async () => {
     'app/ThryveProvider.tsx',
     'app/devices/page.tsx',
     'app/sources/page.tsx',
+    'app/widget/page.tsx',
   ]);
   // The sandbox of this run, not the guide's port 4010: the environment wins over .env.local in Next.
   const hosts = { THRYVE_HOST: sandbox.url, NEXT_PUBLIC_THRYVE_HOST: sandbox.url };

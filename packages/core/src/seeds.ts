@@ -16,6 +16,11 @@ export interface SeedOwner {
 /** A session a server fetched for one user and locale: `initialSession` of the provider. */
 export interface SessionSeed extends SessionPayload {
   seededFor: SeedOwner & { locale: Locale };
+  /**
+   * Epoch milliseconds when the server received it. The server widget refuses to render a seed that
+   * is older than a request takes (one replayed from a cache).
+   */
+  fetchedAt?: number | undefined;
 }
 
 /** A user's connected sources as a server read them: `initialConnections` of the provider. */
@@ -46,6 +51,7 @@ export function seedSession(
   const seed: SessionSeed = {
     url: payload.url,
     seededFor: { user: userFingerprint(owner.userKey), locale: owner.locale },
+    fetchedAt: Date.now(),
   };
   if (payload.expiresAt !== undefined) seed.expiresAt = payload.expiresAt;
   return seed;

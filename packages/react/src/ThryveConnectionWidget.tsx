@@ -10,14 +10,10 @@ import { useWidgetFrame } from './internal/useWidgetFrame.js';
 import { widgetTextsEn } from './internal/widgetTextsEn.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import type { MessageOverrides, WidgetMessages } from './widgetMessages.js';
+import { DEFAULT_WIDGET_SANDBOX } from './widgetSandbox.js';
 
-/**
- * The iframe `sandbox` that keeps Thryve's widget and the providers' logins working: scripts and its own
- * origin (the widget is an app), forms (logins), popups that escape the sandbox (providers that open
- * a window) and top navigation only on a user's click (providers that refuse to be framed).
- */
-export const DEFAULT_WIDGET_SANDBOX =
-  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+// Its own file, so that the server widget (`./server`) reads the value, not a client reference.
+export { DEFAULT_WIDGET_SANDBOX };
 
 /**
  * How long the iframe may take to load before the widget shows an error. The widget's real load time
