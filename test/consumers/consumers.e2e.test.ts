@@ -404,6 +404,30 @@ describe('the widget as a Server Component (@thryve-connect/react/server)', () =
       .exec(html)?.[1]
       ?.replaceAll('&amp;', '&');
 
+  it('renders at request time without Cache Components too: a page that reads no request data is ƒ in next build, answered no-store, never prerendered with a token', async () => {
+    const dir = prepare('next-classic-app');
+    const output = sh('npx', ['next', 'build'], dir, {
+      NEXT_PUBLIC_THRYVE_SANDBOX_URL: sandbox.url,
+      NODE_ENV: 'production',
+    });
+    expect(output).toMatch(/ƒ \/\s*$/m);
+    // Nothing prerendered carries a token: the build prerendered no page of the route.
+    const prerendered = JSON.parse(readFileSync(join(dir, '.next/prerender-manifest.json'), 'utf8'));
+    expect(Object.keys(prerendered.routes)).not.toContain('/');
+    const port = await freePort();
+    const app = await startApp(
+      'npx',
+      ['next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+      dir,
+      port,
+      {},
+    );
+    running.push(app.child);
+    const response = await fetch(app.url);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(frameIn(await response.text())).toContain('connectionSessionToken=');
+  });
+
   it('renders at request time: next build marks its routes dynamic (one that reads no request data too), each user’s HTML holds their own frame, and the page’s script grows by at most 1.5 kB gzip', async () => {
     const { dir, url } = await nextApp();
     expect(nextBuildOutput).toMatch(/ƒ \/server-widget\s*$/m);

@@ -65,13 +65,16 @@ export interface ServerConnectionWidgetProps {
 }
 
 /**
- * Makes the render wait one timer tick. A framework that prerenders (Next.js with `cacheComponents`)
- * treats a promise that is still pending after the prerender's task as uncached I/O, as it treats
- * `connection()`: this component and what follows it render at request time only, never into a
- * prerendered or shared page. Elsewhere it costs one tick. Not a protection against `"use cache"`.
+ * Makes this render one that happens at request time, in both of Next.js's modes, without importing
+ * Next: a `fetch` with `cache: 'no-store'` (here of an empty `data:` URL, answered without a network)
+ * opts a route out of static prerendering when Cache Components are off, and a promise still pending
+ * after the prerender's task (one timer tick) is uncached I/O when they are on, as `connection()` is.
+ * Either way `next build` marks the route ƒ and every request renders its own session. Elsewhere it
+ * costs one tick. It cannot reach into a `"use cache"` scope: never put the widget or its `prefetch` in one.
  */
-function atRequestTime(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+async function atRequestTime(): Promise<void> {
+  await fetch('data:,', { cache: 'no-store' });
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function seedOf(value: ServerWidgetSession | null | undefined): SessionSeed | undefined {

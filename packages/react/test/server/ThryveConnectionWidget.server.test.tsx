@@ -88,7 +88,8 @@ describe('given a prefetched session', () => {
     expect(fromResult.props?.frame?.src).toBe(url);
   });
 
-  it('renders at request time: the render waits a timer tick, which a prerender counts as uncached I/O', async () => {
+  it('renders at request time: a no-store fetch (static prerendering bails out) and a timer tick (uncached I/O under Cache Components) before it renders', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
     vi.useFakeTimers();
     let rendered = false;
     const render = ThryveConnectionWidget({ session: seed(), allowedWidgetOrigins: [origin] }).then(() => {
@@ -96,9 +97,13 @@ describe('given a prefetched session', () => {
     });
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(rendered).toBe(false);
+    expect(fetchSpy).toHaveBeenCalledWith('data:,', { cache: 'no-store' });
+    await vi.waitFor(() => vi.getTimerCount() > 0 || rendered);
+    expect(rendered).toBe(false);
     await vi.runAllTimersAsync();
     await render;
     expect(rendered).toBe(true);
+    fetchSpy.mockRestore();
   });
 
   it('takes its texts, theme and direction as props', async () => {
