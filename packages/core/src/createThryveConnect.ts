@@ -10,7 +10,7 @@ import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './Connec
 import type { PendingActionStorage } from './createPendingActionStore.js';
 import { resolveHosts, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
-import { defaultNavigate, type ThryveNavigate } from './navigate.js';
+import type { ThryveNavigate } from './navigate.js';
 import { parseConnectedSources } from './parseConnectedSources.js';
 import {
   connectionsQueryKey,
@@ -46,7 +46,8 @@ export interface ThryveConnectOptions {
   now?: (() => number) | undefined;
   /**
    * Opens Thryve's connect and revoke pages. Default {@link defaultNavigate}: this window, or a new tab
-   * whose blocking is detected. Give your own for Capacitor, Electron or a WebView (see the guide).
+   * whose blocking is detected. Give your own for Capacitor, Electron or a WebView (see the guide). Read
+   * at each click, so a getter may hand out the newest one.
    */
   navigate?: ThryveNavigate | undefined;
   /** Hears what happens, for analytics: a typed list of events with metadata only ({@link ThryveEvent}). */
@@ -90,8 +91,11 @@ export interface ThryveConnect {
   readonly storage: PendingActionStorage | undefined;
   /** The controller's clock. */
   now(): number;
-  /** Opens a connect or revoke page (the `navigate` option, else {@link defaultNavigate}). */
-  navigate: ThryveNavigate;
+  /**
+   * The `navigate` option, read at each click; `undefined`: the connect and revoke flows open pages with
+   * {@link defaultNavigate} (left to them, so an app that shows only the widget never bundles it).
+   */
+  readonly navigate: ThryveNavigate | undefined;
   /** Reports an event to the `onEvent` option; a listener that throws changes nothing. */
   emit(event: ThryveEvent): void;
   /**
@@ -356,7 +360,9 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     sessionMaxAgeMs,
     storage: options.storage,
     now,
-    navigate: options.navigate ?? defaultNavigate,
+    get navigate() {
+      return options.navigate;
+    },
     emit(event) {
       try {
         options.onEvent?.(event);

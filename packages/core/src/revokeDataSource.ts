@@ -5,6 +5,7 @@ import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
 import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
+import { defaultNavigate } from './navigate.js';
 import { announceConnectionChange } from './syncAcrossTabs.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
@@ -72,7 +73,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
     store.savePendingAction({ action: 'revoke', dataSource, token: session.session.token });
     store.set(dataSource, { status: 'revoking' });
     thryve.emit({ type: 'REVOKE_STARTED', dataSource, target: 'self' });
-    thryve.navigate({ url, target: 'self', action: 'revoke' });
+    (thryve.navigate ?? defaultNavigate)({ url, target: 'self', action: 'revoke' });
     return;
   }
 

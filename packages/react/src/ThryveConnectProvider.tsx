@@ -4,7 +4,6 @@ import {
   type ConnectionsSeed,
   createThryveConnect,
   DEFAULT_LOCALE,
-  defaultNavigate,
   type Locale,
   matchLocale,
   type SessionSeed,
@@ -171,7 +170,9 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
         allowedWidgetOrigins: originsKey?.split(' '),
         sessionMaxAgeMs,
         // Read at the click, so a new function each render neither rebuilds the controller nor goes stale.
-        navigate: (request) => (navigateRef.current ?? defaultNavigate)(request),
+        get navigate() {
+          return navigateRef.current;
+        },
         onEvent: (event) => onEventRef.current?.(event),
       }),
     [
