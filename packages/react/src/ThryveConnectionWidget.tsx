@@ -1,10 +1,10 @@
 'use client';
 import type { Locale, ThryveConnectError } from '@thryve-connect/core';
-import { type CSSProperties, type ReactNode, type Ref, useCallback } from 'react';
+import { type CSSProperties, type ReactNode, type Ref, useCallback, useState } from 'react';
 import type { Consent } from './Consent.js';
 import { mergeMessages } from './internal/mergeMessages.js';
 import { rootAttributes } from './internal/rootAttributes.js';
-import { useConsent } from './internal/useConsent.js';
+import { type Acceptance, isAccepted } from './internal/useConsent.js';
 import { lazyModule, useLazyModule } from './internal/useLazyModule.js';
 import { useWidgetFrame } from './internal/useWidgetFrame.js';
 import { widgetTextsEn } from './internal/widgetTextsEn.js';
@@ -151,11 +151,13 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const locale = props.locale ?? providerLocale;
   // The English base holds only the initial error texts; `ErrorText` brings the rest.
   const messages = mergeMessages(widgetTextsEn as WidgetMessages, translations?.[locale], props.messages);
-  const consent = useConsent(props.consent);
-  const gate = useLazyModule(consentGate, consent.needed);
+  // The acceptance is recorded by the notice (lazy), remembered here while mounted, per user and version.
+  const [accepted, setAccepted] = useState<Acceptance | null>(null);
+  const consentNeeded = props.consent !== undefined && !isAccepted(props.consent, accepted, context.user);
+  const gate = useLazyModule(consentGate, consentNeeded);
   const widget = useWidgetFrame({
     locale,
-    enabled: !consent.needed,
+    enabled: !consentNeeded,
     loadTimeoutMs: props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS,
     onLoad: props.onLoad,
     onError: props.onError,
@@ -179,7 +181,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       props.consent && (
         <div {...rootProps} data-state="consent" aria-busy={!Gate && !gate.failed}>
           {Gate ? (
-            <Gate consent={props.consent} messages={messages} onAccept={consent.accept} />
+            <Gate consent={props.consent} messages={messages} onAccepted={setAccepted} />
           ) : gate.failed ? (
             panel(messages.errors.offline, messages.retry, gate.retry)
           ) : (
