@@ -207,10 +207,9 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   useMemo(() => {
     if (!user || (!initialSession && !initialConnections)) return;
     const seeds = { initialSession, initialConnections };
-    const { queryClient: cache } = user.thryve;
     const cached = IS_DEVELOPMENT && {
-      session: cache.getQueryData(user.sessionOptions(locale).queryKey) !== undefined,
-      connections: cache.getQueryData(user.connectionsOptions().queryKey) !== undefined,
+      session: user.thryve.queryClient.getQueryData(user.sessionOptions(locale).queryKey) !== undefined,
+      connections: user.thryve.queryClient.getQueryData(user.connectionsOptions().queryKey) !== undefined,
     };
     const taken = user.seed(seeds, locale);
     // Development only: why a seed is not shown (untagged, another user or locale, unusable here).

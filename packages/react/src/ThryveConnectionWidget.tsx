@@ -92,11 +92,14 @@ function useHeightRef(height: number | string | undefined) {
 const consentGate = lazyModule(() => import('./lazy/WidgetConsent.js'));
 const errorTexts = lazyModule(() => import('./widgetMessages.js'));
 
-/** The panel of an error, an expired session or a part that could not be fetched: a text and its way out. */
-function panel(text: ReactNode, action: string, onClick: () => void) {
+/**
+ * A text and its way out: the `panel` of an error, an expired session or a part that could not be
+ * fetched (an alert), or the `notice` over a kept page whose session expired (announced politely).
+ */
+function panel(text: ReactNode, action: string, onClick: () => void, kind: 'panel' | 'notice' = 'panel') {
   return (
-    <div className="thryve-connect-panel" role="alert">
-      <p className="thryve-connect-panel__text">{text}</p>
+    <div className={`thryve-connect-${kind}`} role={kind === 'panel' ? 'alert' : undefined}>
+      <p className={`thryve-connect-${kind}__text`}>{text}</p>
       <button type="button" className="thryve-connect-button" onClick={onClick}>
         {action}
       </button>
@@ -212,14 +215,9 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       {/* The connection to Thryve's widget host opens while the session is fetched, not after it:
           on a real network that saves the iframe a DNS lookup, TCP and TLS handshake. */}
       <link rel="preconnect" href={client.allowedWidgetOrigins[0]} />
-      {widget.status === 'expired' && keptPage && (
-        <div className="thryve-connect-notice">
-          <p className="thryve-connect-notice__text">{messages.widgetExpired}</p>
-          <button type="button" className="thryve-connect-button" onClick={widget.reload}>
-            {messages.reload}
-          </button>
-        </div>
-      )}
+      {/* Over a kept page, the notice above it; with nothing loaded, the panel alone (no frame follows). */}
+      {widget.status === 'expired' &&
+        panel(messages.widgetExpired, messages.reload, widget.reload, keptPage ? 'notice' : 'panel')}
       {frame && (
         <iframe
           key={frame.key}
@@ -245,9 +243,6 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
             ? props.errorFallback({ error: widget.error, retry: widget.retry })
             : props.errorFallback
           : panel(<ErrorText error={widget.error} errors={messages.errors} />, messages.retry, widget.retry))}
-      {widget.status === 'expired' &&
-        !keptPage &&
-        panel(messages.widgetExpired, messages.reload, widget.reload)}
     </div>
   );
 }
