@@ -6,6 +6,7 @@ import { awaitPopupResult } from './internal/popupResult.js';
 import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
 import { defaultNavigate } from './navigate.js';
+import { connectionsQueryKey } from './queryKeys.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
@@ -89,7 +90,7 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     'focus',
     () => {
       if (store.get(dataSource).status === 'connecting') store.set(dataSource, { status: 'idle' });
-      void queryClient.invalidateQueries({ queryKey: user.connectionsOptions().queryKey });
+      void queryClient.invalidateQueries({ queryKey: connectionsQueryKey(user.userKey) });
     },
     { once: true },
   );

@@ -11,16 +11,10 @@ import type { PendingActionStorage } from './createPendingActionStore.js';
 import { resolveHosts, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
 import type { ThryveNavigate } from './navigate.js';
-import { parseConnectedSources } from './parseConnectedSources.js';
-import {
-  connectionsQueryKey,
-  isOtherUsersKey,
-  isSessionQueryKey,
-  sessionQueryKey,
-  userQueryKey,
-} from './queryKeys.js';
+import type { connectionsQueryKey } from './queryKeys.js';
+import { isOtherUsersKey, isSessionQueryKey, sessionQueryKey, userQueryKey } from './queryKeys.js';
 import { isSeedFor } from './seeds.js';
-import { DEFAULT_SESSION_MAX_AGE_MS, retryDelay, sessionRefreshAt, shouldRetry } from './sessionPolicy.js';
+import { DEFAULT_SESSION_MAX_AGE_MS, RETRY_OPTIONS, sessionRefreshAt } from './sessionPolicy.js';
 import { toSessionSnapshot } from './sessionState.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveEvent, ThryveEventListener } from './ThryveEvent.js';
@@ -126,17 +120,6 @@ export interface ThryveConnect {
 const ABORT_GRACE_MS = 50;
 /** setTimeout's limit: a later refresh is re-checked then. */
 const MAX_TIMER_MS = 2_147_483_647;
-
-/**
- * Retries of sessions and connections alike: bounded, with backoff ({@link shouldRetry}); never again
- * by a focus or a new component after an error: Retry is the way out.
- */
-const RETRIES = {
-  refetchOnWindowFocus: (query: { state: { status: string } }) => query.state.status !== 'error',
-  retryOnMount: false,
-  retry: shouldRetry,
-  retryDelay,
-};
 
 function isVisible(): boolean {
   return typeof document === 'undefined' || document.visibilityState !== 'hidden';
@@ -279,24 +262,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           gcTime: sessionMaxAgeMs,
           // Never re-tried by a reconnect either: a new URL means a new widget.
           refetchOnReconnect: false,
-          ...RETRIES,
-        };
-      },
-
-      connectionsOptions() {
-        const { getConnections } = fetcher;
-        return {
-          queryKey: connectionsQueryKey(userKey),
-          queryFn: async ({ signal }) => {
-            try {
-              return getConnections ? await getConnections({ signal }) : [];
-            } catch (error) {
-              throw toThryveConnectError(error);
-            }
-          },
-          enabled: Boolean(getConnections),
-          staleTime: 30_000,
-          ...RETRIES,
+          ...RETRY_OPTIONS,
         };
       },
 
@@ -321,32 +287,25 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
       },
 
       seed(seeds, locale) {
-        const taken = { session: false, connections: false };
-        const { initialSession, initialConnections } = seeds;
+        const { initialSession } = seeds;
         if (
-          initialSession !== undefined &&
-          isSeedFor(initialSession, userKey, locale) &&
-          queryClient.getQueryData(sessionKey(locale)) === undefined
+          initialSession === undefined ||
+          !isSeedFor(initialSession, userKey, locale) ||
+          queryClient.getQueryData(sessionKey(locale)) !== undefined
         ) {
-          try {
-            queryClient.setQueryData(sessionKey(locale), {
-              ...validate(initialSession, locale, now()),
-              hydrated: true,
-            });
-            taken.session = true;
-            thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
-          } catch {
-            // Not usable here (an origin this page does not allow, expired, say): the components fetch their own.
-          }
+          return { session: false };
         }
-        const list = isSeedFor(initialConnections, userKey)
-          ? parseConnectedSources(initialConnections?.connectedSources)
-          : undefined;
-        if (list && queryClient.getQueryData(connectionsQueryKey(userKey)) === undefined) {
-          queryClient.setQueryData(connectionsQueryKey(userKey), list);
-          taken.connections = true;
+        try {
+          queryClient.setQueryData(sessionKey(locale), {
+            ...validate(initialSession, locale, now()),
+            hydrated: true,
+          });
+        } catch {
+          // Not usable here (an origin this page does not allow, expired, say): the components fetch their own.
+          return { session: false };
         }
-        return taken;
+        thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
+        return { session: true };
       },
     };
     return user;

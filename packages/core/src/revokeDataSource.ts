@@ -6,6 +6,7 @@ import { flowStore } from './internal/flowStore.js';
 import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
 import { defaultNavigate } from './navigate.js';
+import { connectionsQueryKey } from './queryKeys.js';
 import { announceConnectionChange } from './syncAcrossTabs.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
@@ -78,7 +79,7 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
   }
 
   const { queryClient, fetcher } = thryve;
-  const key = user.connectionsOptions().queryKey;
+  const key = connectionsQueryKey(user.userKey);
   store.set(dataSource, { status: 'revoking' });
   thryve.emit({ type: 'REVOKE_STARTED', dataSource, target: 'background' });
   // Optimistic: the source shows as disconnected at once, and comes back if the revoke fails.
