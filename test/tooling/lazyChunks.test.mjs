@@ -12,10 +12,13 @@ const options = {
 };
 const split = (contents) =>
   splitOf({ ...options, stdin: { contents, resolveDir: 'packages/react', loader: 'js' } });
-const names = (paths) => [...paths].map((path) => path.replace(/^.*packages\/react\/(src|dist)\//, ''));
+const names = (paths) =>
+  [...paths].map((path) =>
+    path.replace(/^.*packages\/react\/(src|dist)\//, '').replace(/^.*packages\/core\/(src|dist)\//, 'core/'),
+  );
 
 describe('the quick start (provider, widget, createProxyFetcher)', () => {
-  it('leaves the privacy notice, the rarer error texts and the server-frame check out of the initial chunk', async () => {
+  it("leaves the privacy notice, the rarer error texts, the server-frame check and the proxy fetcher's error reader out of the initial chunk", async () => {
     const { initial, targets } = await split(
       "export { ThryveConnectProvider, ThryveConnectionWidget } from '@thryve-connect/react'; export { createProxyFetcher } from '@thryve-connect/core';",
     );
@@ -26,9 +29,11 @@ describe('the quick start (provider, widget, createProxyFetcher)', () => {
       'internal/ConsentNotice.tsx',
       'widgetMessages.ts',
       'lazy/watchServerFrame.ts',
+      'core/internal/errorAnswer.ts',
     ])
       expect(first).not.toContain(lazy);
     expect(names(targets).sort()).toEqual([
+      'core/internal/errorAnswer.ts',
       'lazy/WidgetConsent.tsx',
       'lazy/watchServerFrame.ts',
       'widgetMessages.ts',
