@@ -18,7 +18,7 @@ const names = (paths) =>
   );
 
 describe('the quick start (provider, widget, createProxyFetcher)', () => {
-  it('leaves the privacy notice, the rarer error texts and the server-frame check out of the initial chunk', async () => {
+  it("leaves the privacy notice, the rarer error texts, the server-frame check and the proxy fetcher's error reader out of the initial chunk", async () => {
     const { initial, targets } = await split(
       "export { ThryveConnectProvider, ThryveConnectionWidget } from '@thryve-connect/react'; export { createProxyFetcher } from '@thryve-connect/core';",
     );
@@ -29,6 +29,7 @@ describe('the quick start (provider, widget, createProxyFetcher)', () => {
       'internal/ConsentNotice.tsx',
       'widgetMessages.ts',
       'lazy/watchServerFrame.ts',
+      'core/internal/errorAnswer.ts',
     ])
       expect(first).not.toContain(lazy);
     expect(names(targets).sort()).toEqual([

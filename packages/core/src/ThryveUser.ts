@@ -1,8 +1,8 @@
 import type { QueryKey } from '@tanstack/query-core';
 import type { ConnectionSession } from './ConnectionSession.js';
-import type { ConnectionsQueryOptions, SessionQueryOptions, ThryveConnect } from './createThryveConnect.js';
+import type { SessionQueryOptions, ThryveConnect } from './createThryveConnect.js';
 import type { Locale } from './locales.js';
-import type { ConnectionsSeed, SessionSeed } from './seeds.js';
+import type { SessionSeed } from './seeds.js';
 import type { ConnectionSessionSnapshot } from './sessionState.js';
 
 /**
@@ -25,8 +25,6 @@ export interface ThryveUser {
   readonly queryKey: QueryKey;
   /** Query options of this user's session in `locale` (the same key and rules everywhere). */
   sessionOptions(locale: Locale): SessionQueryOptions;
-  /** Query options of this user's connected sources; disabled when the fetcher has no `getConnections`. */
-  connectionsOptions(): ConnectionsQueryOptions;
   /** The session's state now, as a component would show it. */
   getSession(locale: Locale): ConnectionSessionSnapshot;
   /** Fetches a new session unless one is already on its way (Retry, Reload). Never rejects. */
@@ -36,13 +34,10 @@ export interface ThryveUser {
   /** Warms the session (e.g. on hover of "Connect devices"). Never rejects. */
   prefetchSession(locale: Locale): Promise<void>;
   /**
-   * Takes what a server render fetched into the cache — only if it was fetched for this user, and a
-   * session only if also for `locale` (see `seedSession`) — validated as a fetched one would be, unless
-   * the cache already has one. Returns what it took; a foreign, untagged or unusable seed is dropped,
-   * and the components fetch their own.
+   * Takes a session a server render fetched into the cache — only if it was fetched for this user in
+   * `locale` (see `seedSession`) — validated as a fetched one would be, unless the cache already has
+   * one. Returns whether it took it; a foreign, untagged or unusable seed is dropped, and the components
+   * fetch their own. Connections have their own, `applyConnectionsSeed`.
    */
-  seed(
-    seeds: { initialSession?: SessionSeed | undefined; initialConnections?: ConnectionsSeed | undefined },
-    locale: Locale,
-  ): { session: boolean; connections: boolean };
+  seed(seeds: { initialSession?: SessionSeed | undefined }, locale: Locale): { session: boolean };
 }

@@ -5,6 +5,8 @@ import { flowStore } from './internal/flowStore.js';
 import { awaitPopupResult } from './internal/popupResult.js';
 import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
+import { defaultNavigate } from './navigate.js';
+import { connectionsQueryKey } from './queryKeys.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
 import { toThryveConnectError } from './toThryveConnectError.js';
@@ -56,11 +58,12 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     store.set(dataSource, { status: 'error', error: toThryveConnectError(error) });
     return 'failed';
   }
+  const navigate = user.thryve.navigate ?? defaultNavigate;
   if (redirectUri !== undefined && options.mode === 'popup') {
     store.savePendingAction({ action: 'connect', dataSource, token });
     // Also when blocked: the link offered instead opens a tab whose return page relays here all the same.
     awaitPopupResult(user, dataSource);
-    if (user.thryve.navigate({ url, target: 'popup', action: 'connect' }) === 'blocked') {
+    if (navigate({ url, target: 'popup', action: 'connect' }) === 'blocked') {
       return blocked(user, dataSource, url);
     }
     store.set(dataSource, { status: 'connecting' });
@@ -71,10 +74,10 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     store.savePendingAction({ action: 'connect', dataSource, token });
     store.set(dataSource, { status: 'connecting' });
     user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'self' });
-    user.thryve.navigate({ url, target: 'self', action: 'connect' });
+    navigate({ url, target: 'self', action: 'connect' });
     return 'navigated';
   }
-  if (user.thryve.navigate({ url, target: 'tab', action: 'connect' }) === 'blocked') {
+  if (navigate({ url, target: 'tab', action: 'connect' }) === 'blocked') {
     return blocked(user, dataSource, url);
   }
   user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'tab' });
@@ -87,7 +90,7 @@ export function connectDataSource(user: ThryveUser, options: ConnectDataSourceOp
     'focus',
     () => {
       if (store.get(dataSource).status === 'connecting') store.set(dataSource, { status: 'idle' });
-      void queryClient.invalidateQueries({ queryKey: user.connectionsOptions().queryKey });
+      void queryClient.invalidateQueries({ queryKey: connectionsQueryKey(user.userKey) });
     },
     { once: true },
   );
@@ -148,6 +151,6 @@ export function continueConnectInThisWindow(
   store.savePendingAction({ action: 'connect', dataSource, token });
   store.set(dataSource, { status: 'connecting' });
   user.thryve.emit({ type: 'CONNECT_STARTED', dataSource, target: 'self' });
-  user.thryve.navigate({ url, target: 'self', action: 'connect' });
+  (user.thryve.navigate ?? defaultNavigate)({ url, target: 'self', action: 'connect' });
   return true;
 }

@@ -10,17 +10,11 @@ import type { ConnectedSource, ConnectionSession, ThryveFetcher } from './Connec
 import type { PendingActionStorage } from './createPendingActionStore.js';
 import { resolveHosts, type ThryveHosts } from './hosts.js';
 import type { Locale } from './locales.js';
-import { defaultNavigate, type ThryveNavigate } from './navigate.js';
-import { parseConnectedSources } from './parseConnectedSources.js';
-import {
-  connectionsQueryKey,
-  isOtherUsersKey,
-  isSessionQueryKey,
-  sessionQueryKey,
-  userQueryKey,
-} from './queryKeys.js';
+import type { ThryveNavigate } from './navigate.js';
+import type { connectionsQueryKey } from './queryKeys.js';
+import { isOtherUsersKey, isSessionQueryKey, sessionQueryKey, userQueryKey } from './queryKeys.js';
 import { isSeedFor } from './seeds.js';
-import { DEFAULT_SESSION_MAX_AGE_MS, retryDelay, sessionRefreshAt, shouldRetry } from './sessionPolicy.js';
+import { DEFAULT_SESSION_MAX_AGE_MS, RETRY_OPTIONS, sessionRefreshAt } from './sessionPolicy.js';
 import { toSessionSnapshot } from './sessionState.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveEvent, ThryveEventListener } from './ThryveEvent.js';
@@ -46,7 +40,8 @@ export interface ThryveConnectOptions {
   now?: (() => number) | undefined;
   /**
    * Opens Thryve's connect and revoke pages. Default {@link defaultNavigate}: this window, or a new tab
-   * whose blocking is detected. Give your own for Capacitor, Electron or a WebView (see the guide).
+   * whose blocking is detected. Give your own for Capacitor, Electron or a WebView (see the guide). Read
+   * at each click, so a getter may hand out the newest one.
    */
   navigate?: ThryveNavigate | undefined;
   /** Hears what happens, for analytics: a typed list of events with metadata only ({@link ThryveEvent}). */
@@ -90,8 +85,11 @@ export interface ThryveConnect {
   readonly storage: PendingActionStorage | undefined;
   /** The controller's clock. */
   now(): number;
-  /** Opens a connect or revoke page (the `navigate` option, else {@link defaultNavigate}). */
-  navigate: ThryveNavigate;
+  /**
+   * The `navigate` option, read at each click; `undefined`: the connect and revoke flows open pages with
+   * {@link defaultNavigate} (left to them, so an app that shows only the widget never bundles it).
+   */
+  readonly navigate: ThryveNavigate | undefined;
   /** Reports an event to the `onEvent` option; a listener that throws changes nothing. */
   emit(event: ThryveEvent): void;
   /**
@@ -122,17 +120,6 @@ export interface ThryveConnect {
 const ABORT_GRACE_MS = 50;
 /** setTimeout's limit: a later refresh is re-checked then. */
 const MAX_TIMER_MS = 2_147_483_647;
-
-/**
- * Retries of sessions and connections alike: bounded, with backoff ({@link shouldRetry}); never again
- * by a focus or a new component after an error: Retry is the way out.
- */
-const RETRIES = {
-  refetchOnWindowFocus: (query: { state: { status: string } }) => query.state.status !== 'error',
-  retryOnMount: false,
-  retry: shouldRetry,
-  retryDelay,
-};
 
 function isVisible(): boolean {
   return typeof document === 'undefined' || document.visibilityState !== 'hidden';
@@ -275,24 +262,7 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
           gcTime: sessionMaxAgeMs,
           // Never re-tried by a reconnect either: a new URL means a new widget.
           refetchOnReconnect: false,
-          ...RETRIES,
-        };
-      },
-
-      connectionsOptions() {
-        const { getConnections } = fetcher;
-        return {
-          queryKey: connectionsQueryKey(userKey),
-          queryFn: async ({ signal }) => {
-            try {
-              return getConnections ? await getConnections({ signal }) : [];
-            } catch (error) {
-              throw toThryveConnectError(error);
-            }
-          },
-          enabled: Boolean(getConnections),
-          staleTime: 30_000,
-          ...RETRIES,
+          ...RETRY_OPTIONS,
         };
       },
 
@@ -317,32 +287,25 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
       },
 
       seed(seeds, locale) {
-        const taken = { session: false, connections: false };
-        const { initialSession, initialConnections } = seeds;
+        const { initialSession } = seeds;
         if (
-          initialSession !== undefined &&
-          isSeedFor(initialSession, userKey, locale) &&
-          queryClient.getQueryData(sessionKey(locale)) === undefined
+          initialSession === undefined ||
+          !isSeedFor(initialSession, userKey, locale) ||
+          queryClient.getQueryData(sessionKey(locale)) !== undefined
         ) {
-          try {
-            queryClient.setQueryData(sessionKey(locale), {
-              ...validate(initialSession, locale, now()),
-              hydrated: true,
-            });
-            taken.session = true;
-            thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
-          } catch {
-            // Not usable here (an origin this page does not allow, expired, say): the components fetch their own.
-          }
+          return { session: false };
         }
-        const list = isSeedFor(initialConnections, userKey)
-          ? parseConnectedSources(initialConnections?.connectedSources)
-          : undefined;
-        if (list && queryClient.getQueryData(connectionsQueryKey(userKey)) === undefined) {
-          queryClient.setQueryData(connectionsQueryKey(userKey), list);
-          taken.connections = true;
+        try {
+          queryClient.setQueryData(sessionKey(locale), {
+            ...validate(initialSession, locale, now()),
+            hydrated: true,
+          });
+        } catch {
+          // Not usable here (an origin this page does not allow, expired, say): the components fetch their own.
+          return { session: false };
         }
-        return taken;
+        thryve.emit({ type: 'SESSION_READY', locale, from: 'server', durationMs: 0 });
+        return { session: true };
       },
     };
     return user;
@@ -356,7 +319,9 @@ export function createThryveConnect(options: ThryveConnectOptions): ThryveConnec
     sessionMaxAgeMs,
     storage: options.storage,
     now,
-    navigate: options.navigate ?? defaultNavigate,
+    get navigate() {
+      return options.navigate;
+    },
     emit(event) {
       try {
         options.onEvent?.(event);

@@ -1,3 +1,4 @@
+export { applyConnectionsSeed } from './applyConnectionsSeed.js';
 export { buildConnectUrl, type DirectUrlOptions } from './buildConnectUrl.js';
 export { buildRevokeUrl } from './buildRevokeUrl.js';
 export type {
@@ -15,6 +16,7 @@ export {
   connectDataSource,
   continueConnectInThisWindow,
 } from './connectDataSource.js';
+export { connectionsOptions } from './connectionsOptions.js';
 export {
   createPendingActionStore,
   type PendingActionStorage,

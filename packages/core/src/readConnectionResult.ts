@@ -4,6 +4,7 @@ import {
   parseConnectionResult,
   removeConnectionResultParams,
 } from './parseConnectionResult.js';
+import { connectionsQueryKey } from './queryKeys.js';
 import { announceConnectionChange } from './syncAcrossTabs.js';
 import type { ThryveUser } from './ThryveUser.js';
 
@@ -40,7 +41,7 @@ export function readConnectionResult(
       store.set(result.dataSource, { status: 'idle' });
     }
   }
-  void user.thryve.queryClient.invalidateQueries({ queryKey: user.connectionsOptions().queryKey });
+  void user.thryve.queryClient.invalidateQueries({ queryKey: connectionsQueryKey(user.userKey) });
   const { thryve } = user;
   if (result.status === 'unmatched') {
     thryve.emit({ type: 'RESULT_UNMATCHED', reason: result.reason });

@@ -5,6 +5,8 @@ import type { DataSourceId } from './dataSources.js';
 import { flowStore } from './internal/flowStore.js';
 import { resolveRedirectUri } from './internal/url.js';
 import type { Locale } from './locales.js';
+import { defaultNavigate } from './navigate.js';
+import { connectionsQueryKey } from './queryKeys.js';
 import { announceConnectionChange } from './syncAcrossTabs.js';
 import { ThryveConnectError } from './ThryveConnectError.js';
 import type { ThryveUser } from './ThryveUser.js';
@@ -72,12 +74,12 @@ export async function revokeDataSource(user: ThryveUser, options: RevokeDataSour
     store.savePendingAction({ action: 'revoke', dataSource, token: session.session.token });
     store.set(dataSource, { status: 'revoking' });
     thryve.emit({ type: 'REVOKE_STARTED', dataSource, target: 'self' });
-    thryve.navigate({ url, target: 'self', action: 'revoke' });
+    (thryve.navigate ?? defaultNavigate)({ url, target: 'self', action: 'revoke' });
     return;
   }
 
   const { queryClient, fetcher } = thryve;
-  const key = user.connectionsOptions().queryKey;
+  const key = connectionsQueryKey(user.userKey);
   store.set(dataSource, { status: 'revoking' });
   thryve.emit({ type: 'REVOKE_STARTED', dataSource, target: 'background' });
   // Optimistic: the source shows as disconnected at once, and comes back if the revoke fails.

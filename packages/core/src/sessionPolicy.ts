@@ -70,3 +70,14 @@ export function retryDelay(attempt: number, error?: unknown): number {
   }
   return Math.min(500 * 2 ** attempt, 4_000);
 }
+
+/**
+ * Retries of sessions and connections alike: bounded, with backoff ({@link shouldRetry}); never again
+ * by a focus or a new component after an error: Retry is the way out.
+ */
+export const RETRY_OPTIONS = {
+  refetchOnWindowFocus: (query: { state: { status: string } }) => query.state.status !== 'error',
+  retryOnMount: false,
+  retry: shouldRetry,
+  retryDelay,
+};

@@ -1,3 +1,4 @@
+import { connectionsQueryKey } from './queryKeys.js';
 import { userFingerprint } from './seeds.js';
 import type { ThryveUser } from './ThryveUser.js';
 
@@ -29,7 +30,7 @@ export function syncAcrossTabs(user: ThryveUser): () => void {
   channel.onmessage = () => {
     if (!user.active) return;
     void user.thryve.queryClient.invalidateQueries(
-      { queryKey: user.connectionsOptions().queryKey },
+      { queryKey: connectionsQueryKey(user.userKey) },
       { cancelRefetch: false },
     );
   };

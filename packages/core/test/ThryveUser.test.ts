@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
+  applyConnectionsSeed,
+  connectionsOptions,
   connectionsQueryKey,
   createThryveConnect,
   getDataSourceFlow,
@@ -27,7 +29,7 @@ describe('a user handle', () => {
   it('owns its keys: the session and statuses of one user are never under another', () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     expect(thryve.forUser('alice').sessionOptions('de').queryKey).toEqual(sessionQueryKey('alice', 'de'));
-    expect(thryve.forUser('alice').connectionsOptions().queryKey).toEqual(connectionsQueryKey('alice'));
+    expect(connectionsOptions(thryve.forUser('alice')).queryKey).toEqual(connectionsQueryKey('alice'));
     expect(thryve.forUser('alice').queryKey).toEqual(['thryve-connect', 'alice']);
   });
 });
@@ -39,19 +41,12 @@ describe('seeds', () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
     const initialSession = seedSession({ url: widgetUrl() }, { userKey: 'alice', locale: 'en' });
     const initialConnections = seedConnections(connections, { userKey: 'alice' });
-    expect(thryve.forUser('bob').seed({ initialSession, initialConnections }, 'en')).toEqual({
-      session: false,
-      connections: false,
-    });
-    expect(thryve.forUser('alice').seed({ initialSession }, 'de')).toEqual({
-      session: false,
-      connections: false,
-    });
+    expect(thryve.forUser('bob').seed({ initialSession }, 'en')).toEqual({ session: false });
+    expect(applyConnectionsSeed(thryve.forUser('bob'), initialConnections)).toBe(false);
+    expect(thryve.forUser('alice').seed({ initialSession }, 'de')).toEqual({ session: false });
     expect(thryve.queryClient.getQueryData(sessionQueryKey('alice', 'de'))).toBeUndefined();
-    expect(thryve.forUser('alice').seed({ initialSession, initialConnections }, 'en')).toEqual({
-      session: true,
-      connections: true,
-    });
+    expect(thryve.forUser('alice').seed({ initialSession }, 'en')).toEqual({ session: true });
+    expect(applyConnectionsSeed(thryve.forUser('alice'), initialConnections)).toBe(true);
   });
 
   it('pass the validation a fetched session passes: one with too little life left is dropped', () => {
@@ -64,11 +59,10 @@ describe('seeds', () => {
 
   it('without a tag, are never applied: nobody can tell whose they are', () => {
     const thryve = createThryveConnect({ fetcher: backend().fetcher });
-    const untagged = { initialSession: { url: widgetUrl() }, initialConnections: connections };
-    expect(thryve.forUser('alice').seed(untagged as never, 'en')).toEqual({
+    expect(thryve.forUser('alice').seed({ initialSession: { url: widgetUrl() } } as never, 'en')).toEqual({
       session: false,
-      connections: false,
     });
+    expect(applyConnectionsSeed(thryve.forUser('alice'), connections as never)).toBe(false);
   });
 
   it("name exactly what they were given, and a malformed tag is nobody's", () => {

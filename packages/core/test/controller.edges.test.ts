@@ -2,9 +2,11 @@
 import { QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  applyConnectionsSeed,
   type ConnectionSession,
   type ConnectionsSeed,
   connectDataSource,
+  connectionsOptions,
   connectionsQueryKey,
   createPendingActionStore,
   createThryveConnect,
@@ -115,10 +117,10 @@ describe('the query options', () => {
   it("read a user's connections through the backend, typed, and not at all without a route", async () => {
     const { fetcher } = counting();
     const withoutRoute = createThryveConnect({ fetcher });
-    expect(withoutRoute.forUser('alice').connectionsOptions().enabled).toBe(false);
+    expect(connectionsOptions(withoutRoute.forUser('alice')).enabled).toBe(false);
     expect(
       await (
-        withoutRoute.forUser('alice').connectionsOptions().queryFn as (context: object) => Promise<unknown>
+        connectionsOptions(withoutRoute.forUser('alice')).queryFn as (context: object) => Promise<unknown>
       )({}),
     ).toEqual([]);
 
@@ -127,7 +129,7 @@ describe('the query options', () => {
       throw new TypeError('bug');
     };
     const thryve = createThryveConnect({ fetcher: failing });
-    const options = thryve.forUser('alice').connectionsOptions();
+    const options = connectionsOptions(thryve.forUser('alice'));
     expect(options.queryKey).toEqual(connectionsQueryKey('alice'));
     expect([options.enabled, options.staleTime, options.retryOnMount]).toEqual([true, 30_000, false]);
     await expect((options.queryFn as (context: object) => Promise<unknown>)({})).rejects.toMatchObject({
@@ -251,7 +253,7 @@ describe('the expiry watch', () => {
     const stop = thryve.mount();
     const unsubscribe = new QueryObserver(
       thryve.queryClient,
-      thryve.forUser('alice').connectionsOptions(),
+      connectionsOptions(thryve.forUser('alice')),
     ).subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1);
     expect(reads).toBe(1);
@@ -319,15 +321,10 @@ describe('the expiry watch', () => {
 
 /** What a server page hands over, tagged for `userKey`, however malformed its list (it is not typed on the wire). */
 const seedConnectionsOf = (thryve: ThryveConnect, userKey: string, connections: unknown) =>
-  thryve.forUser(userKey).seed(
-    {
-      initialConnections: {
-        ...(connections as object),
-        seededFor: { user: userFingerprint(userKey) },
-      } as ConnectionsSeed,
-    },
-    'en',
-  );
+  applyConnectionsSeed(thryve.forUser(userKey), {
+    ...(connections as object),
+    seededFor: { user: userFingerprint(userKey) },
+  } as ConnectionsSeed);
 
 describe('hydrating from a server render', () => {
   it("takes a usable session for its user, marked as the server's, unless the cache has one", async () => {
@@ -655,7 +652,7 @@ describe('a session request', () => {
     };
     fetcher.getConnections = async () => [{ dataSource: 1, connectedAt: null }];
     const thryve = createThryveConnect({ fetcher });
-    await thryve.queryClient.fetchQuery(thryve.forUser('bob').connectionsOptions());
+    await thryve.queryClient.fetchQuery(connectionsOptions(thryve.forUser('bob')));
     const loading = thryve.forUser('bob').ensureSession('en'); // the app prefetches before it calls setUser
     await Promise.resolve();
     thryve.setUser('bob');
@@ -708,7 +705,7 @@ describe('reading the statuses', () => {
       return [];
     };
     const thryve = createThryveConnect({ fetcher });
-    await thryve.queryClient.fetchQuery(thryve.forUser('alice').connectionsOptions());
+    await thryve.queryClient.fetchQuery(connectionsOptions(thryve.forUser('alice')));
     expect(received).toBeInstanceOf(AbortSignal);
   });
 });
@@ -745,7 +742,7 @@ describe('the expiry watch, further', () => {
     const thryve = createThryveConnect({ fetcher });
     const unsubscribe = new QueryObserver(
       thryve.queryClient,
-      thryve.forUser('alice').connectionsOptions(),
+      connectionsOptions(thryve.forUser('alice')),
     ).subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1);
     const stop = thryve.mount();

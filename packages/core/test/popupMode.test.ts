@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   connectDataSource,
+  connectionsOptions,
   createPendingActionStore,
   createThryveConnect,
   getConnectionResult,
@@ -74,7 +75,7 @@ describe('a popup connect', () => {
     expect(getDataSourceFlow(alice, 1).status).toBe('connecting');
     vi.advanceTimersByTime(1);
     expect(getDataSourceFlow(alice, 1).status).toBe('idle');
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: alice.connectionsOptions().queryKey });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: connectionsOptions(alice).queryKey });
     // Only the screen gave up: a result that arrives later still counts.
     expect(createPendingActionStore().peek('alice')).not.toBeNull();
   });

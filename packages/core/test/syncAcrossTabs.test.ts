@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { announceConnectionChange, createThryveConnect, syncAcrossTabs } from '../src/index.js';
+import {
+  announceConnectionChange,
+  connectionsOptions,
+  createThryveConnect,
+  syncAcrossTabs,
+} from '../src/index.js';
 import { backend } from './support/controllerKit.js';
 
 // Two tabs of one origin are two controllers; Node's BroadcastChannel carries messages between them as
@@ -18,7 +23,7 @@ describe('across tabs', () => {
     announceConnectionChange(there.forUser('alice'));
     await vi.waitFor(() => expect(invalidate).toHaveBeenCalledOnce());
     expect(invalidate).toHaveBeenCalledWith(
-      { queryKey: alice.connectionsOptions().queryKey },
+      { queryKey: connectionsOptions(alice).queryKey },
       { cancelRefetch: false },
     );
     for (const stop of stops) stop();
@@ -41,7 +46,7 @@ describe('across tabs', () => {
     // Bob's prompt, sent after Alice's, is the sign that Alice's has been heard too.
     await vi.waitFor(() => expect(invalidate).toHaveBeenCalledOnce());
     expect(invalidate).toHaveBeenCalledWith(
-      { queryKey: here.forUser('bob').connectionsOptions().queryKey },
+      { queryKey: connectionsOptions(here.forUser('bob')).queryKey },
       { cancelRefetch: false },
     );
     for (const stop of stops) stop();

@@ -1,5 +1,5 @@
 'use client';
-import type { Locale, ThryveConnect, ThryveUser } from '@thryve-connect/core';
+import type { ConnectionsSeed, Locale, ThryveConnect, ThryveUser } from '@thryve-connect/core';
 import { createContext, useContext } from 'react';
 import { IS_DEVELOPMENT } from '#is-development';
 import type { ThryveMessages } from './pickerMessages.js';
@@ -24,6 +24,11 @@ export interface ThryveConnectContextValue {
   theme: 'light' | 'dark' | 'system';
   /** The host's writing direction for our components; `undefined`: from each component's locale. */
   dir: 'ltr' | 'rtl' | undefined;
+  /**
+   * The provider's `initialConnections`: taken into the cache by the parts that show statuses, so a
+   * page with just the widget never bundles the code that reads them.
+   */
+  initialConnections: ConnectionsSeed | undefined;
 }
 
 export const ThryveConnectContext = createContext<ThryveConnectContextValue | null>(null);

@@ -4,7 +4,6 @@ import {
   type ConnectionsSeed,
   createThryveConnect,
   DEFAULT_LOCALE,
-  defaultNavigate,
   type Locale,
   matchLocale,
   type SessionSeed,
@@ -60,7 +59,11 @@ interface ProviderBaseProps {
    * user signed in, or in another language, fetches its own.
    */
   initialSession?: SessionSeed | undefined;
-  /** The user's connections as your server read them, tagged likewise (`seedConnections`): statuses in the first HTML. */
+  /**
+   * The user's connections as your server read them, tagged likewise (`seedConnections`): statuses in
+   * the first HTML. Taken by the parts that show statuses (the picker, `useDataSources`,
+   * `useDataSourceConnection`), so a page with just the widget ships none of that code.
+   */
   initialConnections?: ConnectionsSeed | undefined;
   children?: ReactNode;
 }
@@ -171,7 +174,9 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
         allowedWidgetOrigins: originsKey?.split(' '),
         sessionMaxAgeMs,
         // Read at the click, so a new function each render neither rebuilds the controller nor goes stale.
-        navigate: (request) => (navigateRef.current ?? defaultNavigate)(request),
+        get navigate() {
+          return navigateRef.current;
+        },
         onEvent: (event) => onEventRef.current?.(event),
       }),
     [
@@ -199,26 +204,25 @@ export function ThryveConnectProvider(props: ThryveConnectProviderProps) {
   }, [client, userKey]);
   useEffect(() => client.mount(), [client]);
 
-  // What the server rendered with goes into the cache before any child reads it (as React Query's
-  // HydrationBoundary does for new queries: during render, once per value), and only if it was
-  // fetched for this user and locale.
+  // The session the server rendered with goes into the cache before any child reads it (as React
+  // Query's HydrationBoundary does for new queries: during render, once per value), and only if it was
+  // fetched for this user and locale. `initialConnections` goes on to the parts that show statuses,
+  // which take it the same way (`useConnectionsOptions`): a page with just the widget ships none of it.
   const { initialSession, initialConnections } = props;
   useMemo(() => {
-    if (!user || (!initialSession && !initialConnections)) return;
-    const seeds = { initialSession, initialConnections };
-    const { queryClient: cache } = user.thryve;
-    const cached = IS_DEVELOPMENT && {
-      session: cache.getQueryData(user.sessionOptions(locale).queryKey) !== undefined,
-      connections: cache.getQueryData(user.connectionsOptions().queryKey) !== undefined,
-    };
-    const taken = user.seed(seeds, locale);
+    if (!user || !initialSession) return;
+    const cached =
+      IS_DEVELOPMENT &&
+      user.thryve.queryClient.getQueryData(user.sessionOptions(locale).queryKey) !== undefined;
+    const taken = user.seed({ initialSession }, locale).session;
     // Development only: why a seed is not shown (untagged, another user or locale, unusable here).
-    if (cached) explainDroppedSeeds(user, seeds, taken, locale, cached);
-  }, [user, locale, initialSession, initialConnections]);
+    if (IS_DEVELOPMENT && !taken && !cached)
+      explainDroppedSeeds(user, 'initialSession', initialSession, locale);
+  }, [user, locale, initialSession]);
 
   const value = useMemo(
-    () => ({ client, user, locale, messages, theme, dir }),
-    [client, user, locale, messages, theme, dir],
+    () => ({ client, user, locale, messages, theme, dir, initialConnections }),
+    [client, user, locale, messages, theme, dir, initialConnections],
   );
 
   // Development-only warnings: an empty function in production builds (`#is-development`).

@@ -1,10 +1,10 @@
 'use client';
 import type { Locale, ThryveConnectError } from '@thryve-connect/core';
-import { type CSSProperties, type ReactNode, type Ref, useCallback } from 'react';
+import { type CSSProperties, type ReactNode, type Ref, useCallback, useState } from 'react';
 import type { Consent } from './Consent.js';
 import { mergeMessages } from './internal/mergeMessages.js';
 import { rootAttributes } from './internal/rootAttributes.js';
-import { useConsent } from './internal/useConsent.js';
+import { type Acceptance, isAccepted } from './internal/useConsent.js';
 import { lazyModule, useLazyModule } from './internal/useLazyModule.js';
 import { useWidgetFrame } from './internal/useWidgetFrame.js';
 import { widgetTextsEn } from './internal/widgetTextsEn.js';
@@ -88,11 +88,14 @@ function useHeightRef(height: number | string | undefined) {
 const consentGate = lazyModule(() => import('./lazy/WidgetConsent.js'));
 const errorTexts = lazyModule(() => import('./widgetMessages.js'));
 
-/** The panel of an error, an expired session or a part that could not be fetched: a text and its way out. */
-function panel(text: ReactNode, action: string, onClick: () => void) {
+/**
+ * A text and its way out: the `panel` of an error, an expired session or a part that could not be
+ * fetched (an alert), or the `notice` over a kept page whose session expired (announced politely).
+ */
+function panel(text: ReactNode, action: string, onClick: () => void, kind: 'panel' | 'notice' = 'panel') {
   return (
-    <div className="thryve-connect-panel" role="alert">
-      <p className="thryve-connect-panel__text">{text}</p>
+    <div className={`thryve-connect-${kind}`} role={kind === 'panel' ? 'alert' : undefined}>
+      <p className={`thryve-connect-${kind}__text`}>{text}</p>
       <button type="button" className="thryve-connect-button" onClick={onClick}>
         {action}
       </button>
@@ -147,11 +150,13 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
   const locale = props.locale ?? providerLocale;
   // The English base holds only the initial error texts; `ErrorText` brings the rest.
   const messages = mergeMessages(widgetTextsEn as WidgetMessages, translations?.[locale], props.messages);
-  const consent = useConsent(props.consent);
-  const gate = useLazyModule(consentGate, consent.needed);
+  // The acceptance is recorded by the notice (lazy), remembered here while mounted, per user and version.
+  const [accepted, setAccepted] = useState<Acceptance | null>(null);
+  const consentNeeded = props.consent !== undefined && !isAccepted(props.consent, accepted, context.user);
+  const gate = useLazyModule(consentGate, consentNeeded);
   const widget = useWidgetFrame({
     locale,
-    enabled: !consent.needed,
+    enabled: !consentNeeded,
     loadTimeoutMs: props.loadTimeoutMs ?? DEFAULT_WIDGET_LOAD_TIMEOUT_MS,
     onLoad: props.onLoad,
     onError: props.onError,
@@ -175,7 +180,7 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       props.consent && (
         <div {...rootProps} data-state="consent" aria-busy={!Gate && !gate.failed}>
           {Gate ? (
-            <Gate consent={props.consent} messages={messages} onAccept={consent.accept} />
+            <Gate consent={props.consent} messages={messages} onAccepted={setAccepted} />
           ) : gate.failed ? (
             panel(messages.errors.offline, messages.retry, gate.retry)
           ) : (
@@ -206,14 +211,9 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
       {/* The connection to Thryve's widget host opens while the session is fetched, not after it:
           on a real network that saves the iframe a DNS lookup, TCP and TLS handshake. */}
       <link rel="preconnect" href={client.allowedWidgetOrigins[0]} />
-      {widget.status === 'expired' && keptPage && (
-        <div className="thryve-connect-notice">
-          <p className="thryve-connect-notice__text">{messages.widgetExpired}</p>
-          <button type="button" className="thryve-connect-button" onClick={widget.reload}>
-            {messages.reload}
-          </button>
-        </div>
-      )}
+      {/* Over a kept page, the notice above it; with nothing loaded, the panel alone (no frame follows). */}
+      {widget.status === 'expired' &&
+        panel(messages.widgetExpired, messages.reload, widget.reload, keptPage ? 'notice' : 'panel')}
       {frame && (
         <iframe
           key={frame.key}
@@ -239,9 +239,6 @@ export function ThryveConnectionWidget(props: ThryveConnectionWidgetProps) {
             ? props.errorFallback({ error: widget.error, retry: widget.retry })
             : props.errorFallback
           : panel(<ErrorText error={widget.error} errors={messages.errors} />, messages.retry, widget.retry))}
-      {widget.status === 'expired' &&
-        !keptPage &&
-        panel(messages.widgetExpired, messages.reload, widget.reload)}
     </div>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '@thryve-connect/core';
 import { useCallback, useSyncExternalStore } from 'react';
 import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
-import { connectionsOptionsOf } from './internal/signedOutOptions.js';
+import { useConnectionsOptions } from './internal/useConnectionsOptions.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 import { useConnectionSession } from './useConnectionSession.js';
@@ -96,7 +96,9 @@ export function useDataSourceConnection(
   dataSource: DataSourceId,
   options: UseDataSourceConnectionOptions = {},
 ): UseDataSourceConnectionResult {
-  const { client, user, locale } = useThryveConnect('useDataSourceConnection');
+  const context = useThryveConnect('useDataSourceConnection');
+  const { client, user, locale } = context;
+  const connectionsOptions = useConnectionsOptions(context);
   const session = useConnectionSession();
   const callbacks = useLatestRef(options);
   const flow = useSyncExternalStore(
@@ -110,7 +112,7 @@ export function useDataSourceConnection(
   // Selects this source's own status, so a change to another source does not re-render this one.
   const connected = useQuery(
     {
-      ...connectionsOptionsOf(user),
+      ...connectionsOptions,
       enabled: Boolean(client.fetcher.getConnections) && user !== null,
       select: (data: ConnectedSource[]) => data.some((item) => item.dataSource === dataSource),
     },

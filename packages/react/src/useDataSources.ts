@@ -12,7 +12,7 @@ import {
 } from '@thryve-connect/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
-import { connectionsOptionsOf } from './internal/signedOutOptions.js';
+import { useConnectionsOptions } from './internal/useConnectionsOptions.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
 /** A source's status as the backend reports it; `unknown` when there is no connections route. */
@@ -52,10 +52,11 @@ export interface UseDataSourcesResult {
  * (Thryve adds sources) is listed as "Data source N", so it can still be disconnected.
  */
 export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSourcesResult {
-  const { client, user } = useThryveConnect('useDataSources');
+  const context = useThryveConnect('useDataSources');
+  const { client, user } = context;
   const hasRoute = Boolean(client.fetcher.getConnections);
   const query = useQuery(
-    { ...connectionsOptionsOf(user), enabled: hasRoute && user !== null },
+    { ...useConnectionsOptions(context), enabled: hasRoute && user !== null },
     client.queryClient,
   );
 

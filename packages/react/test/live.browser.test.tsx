@@ -270,7 +270,8 @@ describe('DataSourcePicker with the keyboard only', () => {
     await userEvent.keyboard('{Tab}');
     expect(document.activeElement).toBe(disconnect); // the first control of the list, in reading order
     await userEvent.keyboard('{Enter}');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    // The question is a lazy chunk: focus moves to its Cancel once it has loaded.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
     await userEvent.keyboard('{Escape}');
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Disconnect Fitbit' })),

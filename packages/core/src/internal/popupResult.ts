@@ -1,5 +1,6 @@
 import type { DataSourceId } from '../dataSources.js';
 import { DEFAULT_PENDING_MAX_AGE_MS, parseConnectionResult } from '../parseConnectionResult.js';
+import { connectionsQueryKey } from '../queryKeys.js';
 import { readConnectionResult } from '../readConnectionResult.js';
 import { POPUP_RESULT_CHANNEL } from '../relayConnectionResult.js';
 import { deliverConnectionResult } from '../subscribeConnectionResult.js';
@@ -47,7 +48,7 @@ export function awaitPopupResult(user: ThryveUser, dataSource: DataSourceId): vo
     clearTimeout(abandon);
     abandon = setTimeout(() => {
       if (store.get(dataSource).status === 'connecting') store.set(dataSource, { status: 'idle' });
-      void user.thryve.queryClient.invalidateQueries({ queryKey: user.connectionsOptions().queryKey });
+      void user.thryve.queryClient.invalidateQueries({ queryKey: connectionsQueryKey(user.userKey) });
     }, POPUP_ABANDONED_AFTER_MS);
   };
   window.addEventListener('focus', onFocus);

@@ -20,16 +20,24 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
-/** A short, log-safe rendering of untrusted input for error messages (never the whole value). */
+/**
+ * A short, log-safe rendering of untrusted input for error messages (never the whole value). Empty in
+ * production: esbuild keeps a function that a folded-away `IS_DEVELOPMENT ? … : ''` still names, so its
+ * body is one expression that folds away too (esbuild folds a condition, not the statements after it).
+ */
 export function describe(value: unknown): string {
-  if (typeof value !== 'string') return value === null ? 'null' : typeof value;
-  const text = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return JSON.stringify(text);
+  return !IS_DEVELOPMENT
+    ? ''
+    : typeof value !== 'string'
+      ? value === null
+        ? 'null'
+        : typeof value
+      : JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
-/** Redacts query values so that tokens never end up in an error message. */
+/** Redacts query values so that tokens never end up in an error message. Empty in production, as `describe`. */
 function redact(url: URL): string {
-  return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
+  return IS_DEVELOPMENT ? `${url.origin}${url.pathname}${url.search ? '?…' : ''}` : '';
 }
 
 /**

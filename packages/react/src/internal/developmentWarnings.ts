@@ -39,57 +39,50 @@ function warnSeedOnce(client: ThryveConnect, reason: string, text: string): void
 }
 
 /**
- * Says why a server-handed seed was not shown, once per reason and controller: untagged, fetched for
- * another user or in another locale, or unusable here (its widget origin is not allowed, it expires).
+ * Says why a server-handed seed the cache did not have was not taken, once per reason and controller:
+ * untagged, fetched for another user or in another locale, or unusable here (its widget origin is not
+ * allowed, it expires, a list that is not one).
  */
 export function explainDroppedSeeds(
   user: ThryveUser,
-  seeds: { initialSession?: SessionSeed | undefined; initialConnections?: ConnectionsSeed | undefined },
-  taken: { session: boolean; connections: boolean },
+  prop: 'initialSession' | 'initialConnections',
+  seed: SessionSeed | ConnectionsSeed,
   locale: Locale,
-  cached: { session: boolean; connections: boolean },
 ): void {
   const { thryve: client, userKey } = user;
-  const entries = [
-    ['initialSession', seeds.initialSession, taken.session, cached.session],
-    ['initialConnections', seeds.initialConnections, taken.connections, cached.connections],
-  ] as const;
-  for (const [prop, seed, wasTaken, wasCached] of entries) {
-    if (seed === undefined || wasTaken || wasCached) continue;
-    if (seed === null || typeof seed !== 'object' || !('seededFor' in seed)) {
-      warnSeedOnce(
-        client,
-        'untagged',
-        `A server-handed ${prop} without \`seededFor\` was ignored: nobody can tell whose it is. ` +
-          "Fetch it with the server package's prefetch(endUser, { userKey, locale }), or tag it with " +
-          'seedSession / seedConnections from @thryve-connect/core.',
-      );
-    } else if (!isSeedFor(seed, userKey)) {
-      warnSeedOnce(
-        client,
-        'user',
-        `The server-handed ${prop} was fetched for another user than the provider's userKey, so it is not ` +
-          'shown and the components fetch their own. Expected right after a sign-in changed without a reload; ' +
-          'otherwise pass prefetch the same userKey as the provider.',
-      );
-    } else if (prop === 'initialSession' && !isSeedFor(seed, userKey, locale)) {
-      warnSeedOnce(
-        client,
-        'locale',
-        `The server-handed initialSession was fetched in "${seed.seededFor.locale}", the provider shows "${locale}": ` +
-          'a widget in another language is not shown, and a session is fetched in this one. Pass prefetch the ' +
-          "provider's locale.",
-      );
-    } else {
-      let why: string;
-      try {
-        if (prop !== 'initialSession') throw new Error('not a list of { dataSource, connectedAt? }');
-        toConnectionSession(seed, { allowedOrigins: client.allowedWidgetOrigins, locale });
-        why = 'it expires too soon to be shown (check the server clock and expiresAt, epoch milliseconds).';
-      } catch (error) {
-        why = (error as Error).message;
-      }
-      warnSeedOnce(client, `unusable ${prop}`, `The server-handed ${prop} cannot be used here: ${why}`);
+  if (seed === null || typeof seed !== 'object' || !('seededFor' in seed)) {
+    warnSeedOnce(
+      client,
+      'untagged',
+      `A server-handed ${prop} without \`seededFor\` was ignored: nobody can tell whose it is. ` +
+        "Fetch it with the server package's prefetch(endUser, { userKey, locale }), or tag it with " +
+        'seedSession / seedConnections from @thryve-connect/core.',
+    );
+  } else if (!isSeedFor(seed, userKey)) {
+    warnSeedOnce(
+      client,
+      'user',
+      `The server-handed ${prop} was fetched for another user than the provider's userKey, so it is not ` +
+        'shown and the components fetch their own. Expected right after a sign-in changed without a reload; ' +
+        'otherwise pass prefetch the same userKey as the provider.',
+    );
+  } else if (prop === 'initialSession' && !isSeedFor(seed, userKey, locale)) {
+    warnSeedOnce(
+      client,
+      'locale',
+      `The server-handed initialSession was fetched in "${seed.seededFor.locale}", the provider shows "${locale}": ` +
+        'a widget in another language is not shown, and a session is fetched in this one. Pass prefetch the ' +
+        "provider's locale.",
+    );
+  } else {
+    let why: string;
+    try {
+      if (prop !== 'initialSession') throw new Error('not a list of { dataSource, connectedAt? }');
+      toConnectionSession(seed, { allowedOrigins: client.allowedWidgetOrigins, locale });
+      why = 'it expires too soon to be shown (check the server clock and expiresAt, epoch milliseconds).';
+    } catch (error) {
+      why = (error as Error).message;
     }
+    warnSeedOnce(client, `unusable ${prop}`, `The server-handed ${prop} cannot be used here: ${why}`);
   }
 }

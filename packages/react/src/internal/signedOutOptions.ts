@@ -1,6 +1,7 @@
 import { skipToken } from '@tanstack/react-query';
 import {
   type ConnectionsQueryOptions,
+  connectionsOptions,
   type SessionQueryOptions,
   SIGNED_OUT_QUERY_KEY,
   type ThryveUser,
@@ -20,5 +21,5 @@ export function sessionOptionsOf(
 
 /** The user's connections options, or options that fetch nothing while nobody is signed in. */
 export function connectionsOptionsOf(user: ThryveUser | null) {
-  return user ? user.connectionsOptions() : (SIGNED_OUT as unknown as ConnectionsQueryOptions);
+  return user ? connectionsOptions(user) : (SIGNED_OUT as unknown as ConnectionsQueryOptions);
 }

@@ -16,20 +16,26 @@ export interface ConsentState {
   accept: () => void;
 }
 
-interface Acceptance {
+/** Who accepted which version of the notice. */
+export interface Acceptance {
   user: ThryveUser | null;
   version: string;
 }
 
-function isAccepted(consent: Consent, memory: Acceptance | null, user: ThryveUser | null): boolean {
+/** The notice is accepted: by the host (`accepted`), or by this user for this version, as remembered. */
+export function isAccepted(consent: Consent, memory: Acceptance | null, user: ThryveUser | null): boolean {
   return consent.accepted === true || (memory?.user === user && memory.version === consent.version);
 }
 
 /**
  * Whether a component must show its privacy notice, and the acceptance. Remembered while mounted, per
- * user and version: another user, or a new version of the notice, is asked again.
+ * user and version: another user, or a new version of the notice, is asked again. `onAccepted` hears
+ * each acceptance: the widget remembers it itself, and only its lazily loaded notice calls this hook.
  */
-export function useConsent(consent: Consent | undefined): ConsentState {
+export function useConsent(
+  consent: Consent | undefined,
+  onAccepted?: (acceptance: Acceptance) => void,
+): ConsentState {
   const { client, user } = useThryveConnect('useConsent');
   const [accepted, setAccepted] = useState<Acceptance | null>(null);
   // Read by the click itself: two clicks before a re-render report one acceptance.
@@ -43,7 +49,8 @@ export function useConsent(consent: Consent | undefined): ConsentState {
     const acceptance = { user, version: current.version };
     acceptedNow.current = acceptance;
     setAccepted(acceptance);
+    onAccepted?.(acceptance);
     client.emit({ type: 'CONSENT_ACCEPTED', version: current.version });
-  }, [client, user, latest]);
+  }, [client, user, latest, onAccepted]);
   return { needed, accept };
 }
