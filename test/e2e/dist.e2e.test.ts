@@ -51,8 +51,11 @@ describe.skipIf(!built)('the built @thryve-connect/react', () => {
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const code = readFileSync(file, 'utf8');
-      // No request of its own (refetch() of a query is fine), no direct page, no Thryve host.
-      expect(code, file).not.toMatch(/(?<![\w.])fetch\(|XMLHttpRequest|sendBeacon/);
+      // No request of its own (refetch() of a query is fine), no direct page, no Thryve host. The server
+      // widget's `fetch('data:,', { cache: 'no-store' })` is no request: an empty data: URL, answered
+      // without a network, is how it tells Next.js not to prerender the route (its only such call).
+      const requests = code.replace('fetch("data:,", { cache: "no-store" })', '');
+      expect(requests, file).not.toMatch(/(?<![\w.])fetch\(|XMLHttpRequest|sendBeacon/);
       expect(code, file).not.toMatch(/dataSourceDirect|buildConnectUrl|buildRevokeUrl|redirect_uri/);
       expect(code, file).not.toMatch(/thryve\.de|und-gesund\.de/);
     }

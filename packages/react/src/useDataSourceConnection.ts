@@ -14,7 +14,7 @@ import {
   ThryveConnectError,
 } from '@thryve-connect/core';
 import { useCallback, useSyncExternalStore } from 'react';
-import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
+import { explainDroppedSeeds, IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
 import { useConnectionsOptions } from './internal/useConnectionsOptions.js';
 import { useLatestRef } from './internal/useLatestRef.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
@@ -98,7 +98,7 @@ export function useDataSourceConnection(
 ): UseDataSourceConnectionResult {
   const context = useThryveConnect('useDataSourceConnection');
   const { client, user, locale } = context;
-  const connectionsOptions = useConnectionsOptions(context);
+  const connectionsOptions = useConnectionsOptions(context, IS_DEVELOPMENT ? explainDroppedSeeds : undefined);
   const session = useConnectionSession();
   const callbacks = useLatestRef(options);
   const flow = useSyncExternalStore(

@@ -11,7 +11,7 @@ import {
   toThryveConnectError,
 } from '@thryve-connect/core';
 import { useEffect, useMemo, useRef } from 'react';
-import { IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
+import { explainDroppedSeeds, IS_DEVELOPMENT, warnConfigurationError } from '#is-development';
 import { useConnectionsOptions } from './internal/useConnectionsOptions.js';
 import { useThryveConnect } from './ThryveConnectContext.js';
 
@@ -56,7 +56,10 @@ export function useDataSources(options: UseDataSourcesOptions = {}): UseDataSour
   const { client, user } = context;
   const hasRoute = Boolean(client.fetcher.getConnections);
   const query = useQuery(
-    { ...useConnectionsOptions(context), enabled: hasRoute && user !== null },
+    {
+      ...useConnectionsOptions(context, IS_DEVELOPMENT ? explainDroppedSeeds : undefined),
+      enabled: hasRoute && user !== null,
+    },
     client.queryClient,
   );
 
