@@ -8,7 +8,7 @@
 // dates and blocked-window fallback) stay external (scripts/lazy-chunks.mjs), as an app's bundler
 // splits them off; the lazy chunks are reported beside the budgets, under checks of their own.
 import { readdirSync } from 'node:fs';
-import { initialOnly, lazyOnly, splitOf } from './scripts/lazy-chunks.mjs';
+import { APP_BUILD, initialOnly, lazyOnly, splitOf } from './scripts/lazy-chunks.mjs';
 
 const peers = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core'];
 // ES modules, as an app's bundler emits them: size-limit's default (an IIFE) turns each external
@@ -44,13 +44,6 @@ const utf8 = (config) => ({ ...production(config), charset: 'utf8' });
 // Each lazy chunk of an import set: its target bundled without what the set's initial chunk already
 // holds (`lazyOnly`), as the app's bundler would split it. The quick start's, then the rest of the
 // whole package's (the rarer error texts are lazy only where the picker is not imported).
-const esbuildOptions = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
-};
 const lazyChecks = [];
 // The lazy chunks of each set in all: their total must not grow as the initial chunk shrinks (issue #21).
 const lazyTotals = [];
@@ -73,7 +66,7 @@ for (const [set, contents, total] of [
   ['whole package', "export * from '@thryve-connect/react';", '3.2 kB'],
 ]) {
   const { initial, targets } = await splitOf({
-    ...esbuildOptions,
+    ...APP_BUILD,
     stdin: { contents, resolveDir: 'packages/react', loader: 'js' },
   });
   for (const target of targets) {

@@ -7,6 +7,19 @@ import { build } from 'esbuild';
 const again = { lazyChunks: true };
 
 /**
+ * How an app's production build bundles our packages: minified ESM, `NODE_ENV` production (so
+ * `#is-development` and the development messages drop out), the peers (React, React Query) its own.
+ * One home for the size budgets, the size report and the test of the split.
+ */
+export const APP_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
+};
+
+/**
  * Keeps every dynamic `import()` external, so a bundle is the initial chunk only; the resolved targets
  * go into `targets`.
  */

@@ -6,7 +6,7 @@
 // `node scripts/size-report.mjs [quickstart|widget|react|core|server]`
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { lazyOnly, splitOf } from './lazy-chunks.mjs';
+import { APP_BUILD, lazyOnly, splitOf } from './lazy-chunks.mjs';
 
 const sets = {
   quickstart:
@@ -18,14 +18,7 @@ const sets = {
   server: "export { WidgetIsland } from './dist/server/WidgetIsland.js';",
 };
 const name = process.argv[2] ?? 'quickstart';
-const options = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
-  legalComments: 'none',
-};
+const options = { ...APP_BUILD, legalComments: 'none' };
 const modules = (metafile) =>
   Object.entries(Object.values(metafile.outputs)[0].inputs)
     .map(([file, { bytesInOutput }]) => ({

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitOf } from '../../scripts/lazy-chunks.mjs';
+import { APP_BUILD, splitOf } from '../../scripts/lazy-chunks.mjs';
 
 // What the first paint loads, bundled from the sources as an app's production build would: the parts
 // that load on first use (dynamic `import()`) must not be in it, or the budgets measure a promise.
-const options = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  external: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
-};
 const split = (contents) =>
-  splitOf({ ...options, stdin: { contents, resolveDir: 'packages/react', loader: 'js' } });
+  splitOf({ ...APP_BUILD, stdin: { contents, resolveDir: 'packages/react', loader: 'js' } });
 const names = (paths) =>
   [...paths].map((path) =>
     path.replace(/^.*packages\/react\/(src|dist)\//, '').replace(/^.*packages\/core\/(src|dist)\//, 'core/'),
