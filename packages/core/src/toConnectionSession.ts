@@ -60,9 +60,12 @@ export function normalizeSessionPayload(raw: unknown): SessionPayload {
   );
 }
 
+// The largest time a Date holds (±100,000,000 days from 1970): beyond it there is no date to expire at.
+const MAX_DATE_MS = 8.64e15;
+
 function toEpoch(value: number | string): number {
   const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) {
     throw new ThryveConnectError(
       'invalid_response',
       IS_DEVELOPMENT ? `The session's expiresAt ${describe(String(value))} is not a date.` : '',

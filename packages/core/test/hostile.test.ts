@@ -332,6 +332,17 @@ describe('sessions from a misbehaving backend', () => {
     expect(toConnectionSession({ url, expiresAt: null }).expiresAt).toBeUndefined();
   });
 
+  it('refuses an expiresAt beyond what a Date holds, with maxAgeMs as without (its explanation names the date)', () => {
+    const url = `https://connect.thryve.de/?connectionSessionToken=${TOKEN}`;
+    for (const expiresAt of [-1e20, 1e20, 8.64e15 + 1]) {
+      expect(codeOf(() => toConnectionSession({ url, expiresAt }))).toBe('invalid_response');
+      expect(codeOf(() => toConnectionSession({ url, expiresAt }, { maxAgeMs: 600_000 }))).toBe(
+        'invalid_response',
+      );
+    }
+    expect(toConnectionSession({ url, expiresAt: 8.64e15 }).expiresAt).toBe(8.64e15);
+  });
+
   it('is a ThryveConnectError whose message is the code when no explanation is given', () => {
     const error = new ThryveConnectError('timeout', '');
     expect(error.message).toBe('timeout');
