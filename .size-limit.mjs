@@ -120,7 +120,8 @@ export default [
       // maps `@thryve-connect/core` to them): from core's dist, the code both use was counted twice.
       ['packages/react/dist/index.js', 'packages/core/src/index.ts'],
       undefined,
-      // 7.85 kB measured (8.33 kB before the second round, measured the same way): the floor, + margin.
+      // 7.87 kB measured (8.33 kB before the second round, measured the same way; +20 B since for the
+      // height setter shared with the server widget's island): the floor, + margin.
       '8.0 kB',
     ),
     import: {
@@ -139,7 +140,7 @@ export default [
     '@thryve-connect/react: widget + provider, with the core they use (budget 3.5 kB: not met)',
     'packages/react/dist/index.js',
     widget,
-    // 7.18 kB measured (7.82 kB before the second round), the floor + margin; core's share is about
+    // 7.20 kB measured (7.82 kB before the second round), the floor + margin; core's share is about
     // 2.9 kB of it. Not met.
     '7.3 kB',
   ),
@@ -155,7 +156,7 @@ export default [
     '@thryve-connect/react (everything, with core; budget 9.0 kB, goal 8.0 kB: not met)',
     'packages/react/dist/index.js',
     '*',
-    // 16.71 kB measured (16.66 kB before the second round: +0.05 kB for connections' own functions and
+    // 16.77 kB measured (16.66 kB before the second round: +0.05 kB for connections' own functions and
     // the hook that takes their seed, which left the widget's path), the floor + margin: core everything
     // is 9.14 kB by itself, and every public export (texts, hooks, picker) is initial in this set.
     '17.0 kB',
@@ -164,7 +165,7 @@ export default [
     '@thryve-connect/react (everything), our React code alone',
     'packages/react/dist/index.js',
     '*',
-    // 9.84 kB (9.73 kB before the second round: the seed of the connections is taken by the picker's hooks).
+    // 9.88 kB (9.73 kB before the second round: the seed of the connections is taken by the picker's hooks).
     '9.9 kB',
     [...peers, '@thryve-connect/core'],
   ),
@@ -186,7 +187,7 @@ export default [
     path: 'packages/react/dist/server/refreshSession.js',
     import: '*',
     ignore: peers,
-    // 2.83 kB: core's proxy fetcher and session validation, and the English error texts, on the first Reload.
+    // 2.84 kB: core's proxy fetcher and session validation, and the English error texts, on the first Reload.
     limit: '3.4 kB',
     gzip: true,
     modifyEsbuildConfig: production,

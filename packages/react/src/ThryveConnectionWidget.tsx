@@ -1,10 +1,11 @@
 'use client';
 import type { Locale, ThryveConnectError } from '@thryve-connect/core';
-import { type CSSProperties, type ReactNode, type Ref, useCallback, useState } from 'react';
+import { type CSSProperties, type ReactNode, type Ref, useState } from 'react';
 import type { Consent } from './Consent.js';
 import { mergeMessages } from './internal/mergeMessages.js';
 import { rootAttributes } from './internal/rootAttributes.js';
 import { type Acceptance, isAccepted } from './internal/useConsent.js';
+import { useHeightRef } from './internal/useHeightRef.js';
 import { lazyModule, useLazyModule } from './internal/useLazyModule.js';
 import { useWidgetFrame } from './internal/useWidgetFrame.js';
 import { widgetTextsEn } from './internal/widgetTextsEn.js';
@@ -64,23 +65,6 @@ export interface ThryveConnectionWidgetProps {
   messages?: MessageOverrides<WidgetMessages>;
   /** Leaves out the root class that the stylesheet hangs on: the markup keeps its class names as hooks. */
   unstyled?: boolean;
-}
-
-/**
- * Sets a host's `height` on an element through the CSSOM, which a strict `style-src 'self'` allows: a
- * `style` attribute in the server's HTML it blocks (a nonce cannot allow one). Until hydration the
- * stylesheet's minimum height holds the space.
- */
-function useHeightRef(height: number | string | undefined) {
-  const css = typeof height === 'number' ? `${height}px` : height;
-  return useCallback(
-    (element: HTMLElement | null) => {
-      if (!element) return;
-      element.style.height = css ?? '';
-      element.style.minHeight = css === undefined ? '' : '0';
-    },
-    [css],
-  );
 }
 
 // Loaded when first needed: the privacy notice (only for a widget given a `consent` not yet accepted)

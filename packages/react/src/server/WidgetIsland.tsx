@@ -1,6 +1,8 @@
 'use client';
 import type { Locale } from '@thryve-connect/core';
-import { type MouseEvent, useCallback, useEffect, useState } from 'react';
+import { type MouseEvent, useEffect, useState } from 'react';
+import { useHeightRef } from '../internal/useHeightRef.js';
+import { watchServerFrame } from '../lazy/watchServerFrame.js';
 import type { ErrorMessages } from '../widgetMessages.js';
 
 /** A validated widget URL and when its session stops being usable (epoch ms, margin included). */
@@ -45,10 +47,6 @@ type View =
   | { status: 'expired'; frame: Shown | null; busy?: boolean }
   | { status: 'error'; text: string; busy?: boolean };
 
-/** Whether the browser has recorded an iframe's load of `src` (Resource Timing, before its load event). */
-const loadedIn = (entries: PerformanceEntryList) =>
-  entries.some((entry) => (entry as PerformanceResourceTiming).initiatorType === 'iframe');
-
 /**
  * The server widget's client part: the frame the server rendered, recognised as loaded even when it
  * loaded before hydration; at its session's age an announced Reload that fetches a fresh session from
@@ -66,19 +64,16 @@ export function WidgetIsland(props: WidgetIslandProps) {
   );
   const shown = view.status === 'error' ? null : view.frame;
 
-  // The server's frame may have loaded before this ran, unheard: the browser's Resource Timing says.
+  // The server's frame may have loaded before this ran, unheard: the browser's Resource Timing says
+  // (the client widget's check, here in the island's first chunk: a server frame is all it shows first).
   const serverSrc = frame?.src;
   useEffect(() => {
     if (!serverSrc) return;
-    const name = new URL(serverSrc, document.baseURI).href;
-    const loaded = () => setView((v) => (v.status === 'loading' ? { ...v, status: 'ready' } : v));
-    if (loadedIn(performance.getEntriesByName(name, 'resource'))) return;
-    setView((v) => (v.status === 'ready' && v.frame.n === 0 ? { ...v, status: 'loading' } : v));
-    const observer = new PerformanceObserver((list) => {
-      if (loadedIn(list.getEntriesByName(name))) loaded();
-    });
-    observer.observe({ type: 'resource' });
-    return () => observer.disconnect();
+    return watchServerFrame(
+      serverSrc,
+      () => setView((v) => (v.status === 'loading' ? { ...v, status: 'ready' } : v)),
+      () => setView((v) => (v.status === 'ready' && v.frame.n === 0 ? { ...v, status: 'loading' } : v)),
+    );
   }, [serverSrc]);
 
   // A page on screen is never torn down: at its session's age, the Reload is offered beside it.
@@ -107,15 +102,7 @@ export function WidgetIsland(props: WidgetIslandProps) {
       );
   };
 
-  const css = props.height;
-  const sized = useCallback(
-    (element: HTMLElement | null) => {
-      if (!element || css === undefined) return;
-      element.style.height = css;
-      element.style.minHeight = '0';
-    },
-    [css],
-  );
+  const sized = useHeightRef(props.height);
 
   const busy = view.status === 'loading' || view.busy === true;
   const panel = view.status === 'error' || (view.status === 'expired' && !view.frame);
